@@ -1,0 +1,2 @@
+// The public surface of @sightline/feeds.
+export { FeedError, type FeedErrorCode } from "./errors.ts";
