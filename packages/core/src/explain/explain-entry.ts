@@ -84,11 +84,14 @@ export function explainEntry(input: ExplainInput): Reason[] {
     },
   ];
   const threshold = components.total * MENTION_SHARE;
+  // Colleagues' likes are worth saying once there are a few, whatever their share of the score:
+  // "liked by 12 colleagues" is the reason people trust most.
+  const notable = (reason: Reason): boolean =>
+    reason.contribution >= threshold ||
+    (reason.code === "social" && item.likeCount >= pool.config.social.mentionAtLikes);
   for (const reason of candidates.sort((a, b) => b.contribution - a.contribution)) {
     if (reasons.length >= MAX_REASONS) break;
-    if (reason.contribution > 0 && (reason.contribution >= threshold || reasons.length === 0)) {
-      reasons.push(reason);
-    }
+    if (reason.contribution > 0 && (notable(reason) || reasons.length === 0)) reasons.push(reason);
   }
   return reasons;
 }
