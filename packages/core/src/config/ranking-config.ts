@@ -87,6 +87,12 @@ export const RankingConfig = z.strictObject({
       halfLifeDays: positive.default(14),
       /** The lift never exceeds this share of the fairness weight, so relevance stays in charge. */
       maxBoost: z.number().min(0).max(1).default(1),
+      /**
+       * How far an expert's volume is discounted in sampling: 0 lets an expert with fifty
+       * candidates be drawn fifty times as often as one with a single candidate of the same
+       * quality; 1 gives both the same chance, so prolific posters do not crowd out the rest.
+       */
+      volumeDamping: z.number().min(0).max(1).default(1),
     })
     .prefault({}),
   feedback: z

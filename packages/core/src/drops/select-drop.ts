@@ -2,9 +2,9 @@ import { explainEntry } from "../explain/explain-entry.ts";
 import type { ExposureRecord } from "../fairness/exposure-ledger.ts";
 import { arrangeWithoutAdjacency, DiversityGuard, maxPerTopicFor } from "../sampling/diversity.ts";
 import { explorationSlots } from "../sampling/exploration.ts";
-import { gumbelKey, inverseTemperatureOf } from "../sampling/gumbel-top-k.ts";
+import { GumbelShortlist } from "../sampling/gumbel-top-k.ts";
 import { createRandom, seedFor } from "../sampling/random-source.ts";
-import { TopKHeap } from "../sampling/top-k-heap.ts";
+import type { TopKHeap } from "../sampling/top-k-heap.ts";
 import type { ContentItem } from "../schemas/content-item.ts";
 import type { Drop, DropEntry, SlotKind } from "../schemas/drop.ts";
 import type { LearnerProfile, SavedItem } from "../schemas/learner-profile.ts";
@@ -83,7 +83,6 @@ export function selectDrop(
   const reserved = new Set(due.map((saved) => pool.indexById.get(saved.itemId) as number));
   const open = size - picks.length;
   const exploreSlots = explorationSlots(open, profile.chaos.explorationShare, random);
-  const inverse = inverseTemperatureOf(profile.chaos.temperature);
   const filled = { interest: 0, explore: 0, resurface: picks.length };
   const fill = (order: readonly { id: number }[], slot: SlotKind, limit: number): void => {
     for (const { id } of order) {
@@ -95,12 +94,17 @@ export function selectDrop(
     }
   };
 
+  const { temperature } = profile.chaos;
+  // At temperature 0 the drop is a plain top-k: volume damping only shapes random draws.
+  const penalties = temperature > 0 ? pool.volumePenalty : new Float64Array(pool.expertIds.length);
   let capacity = config.shortlistFactor * open + 8;
   let interest: TopKHeap;
   for (;;) {
-    interest = new TopKHeap(capacity);
-    const explore = new TopKHeap(exploreSlots > 0 ? capacity : 1);
-    shortlist(scorer, seed, inverse, exploreSlots > 0, interest, explore);
+    const interestList = new GumbelShortlist(capacity, temperature, seed);
+    const exploreList = new GumbelShortlist(exploreSlots > 0 ? capacity : 1, temperature, seed);
+    scorer.offerAll(interestList, exploreSlots > 0 ? exploreList : undefined, penalties);
+    interest = interestList.heap;
+    const explore = exploreList.heap;
     const exploreOrder = explore.sorted();
     fill(exploreOrder, "explore", exploreSlots);
     fill(interest.sorted(), "interest", size);
@@ -132,28 +136,6 @@ export function selectDrop(
       merit: options.exposure === undefined ? new Map() : meritOf(scorer, interest),
     },
   };
-}
-
-/** One pass over the pool: every candidate is scored once and offered to one shortlist. */
-function shortlist(
-  scorer: LearnerScorer,
-  seed: number,
-  inverse: number,
-  exploring: boolean,
-  interest: TopKHeap,
-  explore: TopKHeap,
-): void {
-  const hashes = scorer.pool.idHash;
-  const n = hashes.length;
-  for (let i = 0; i < n; i++) {
-    const score = scorer.score(i);
-    if (score === FILTERED) continue;
-    if (exploring && scorer.isOutsideInterests(i)) {
-      explore.offer(gumbelKey(scorer.exploreScore(i), inverse, seed, hashes[i] as number), i);
-    } else {
-      interest.offer(gumbelKey(score, inverse, seed, hashes[i] as number), i);
-    }
-  }
 }
 
 /**
@@ -198,20 +180,21 @@ function exposureOf(entries: readonly DropEntry[]): Map<string, number> {
 }
 
 /**
- * Merit per expert: the relevance (score without the fairness lift) of their candidates on the
- * interest shortlist, scaled to the same total attention a drop hands out.
+ * Merit per expert: the best relevance (score without the fairness lift) among their candidates
+ * on the interest shortlist, normalised to sum to 1. The best, not the sum, because experts share
+ * attention as experts: posting fifty times does not make anyone fifty times as deserving.
  */
 function meritOf(scorer: LearnerScorer, interest: TopKHeap): Map<string, number> {
   const { pool } = scorer;
   const merit = new Map<string, number>();
-  let total = 0;
   for (const { id } of interest.sorted()) {
     const relevance = scorer.relevance(id);
     if (relevance <= 0) continue;
     const expertId = pool.expertIds[pool.itemExpert[id] as number] as string;
-    merit.set(expertId, (merit.get(expertId) ?? 0) + relevance);
-    total += relevance;
+    merit.set(expertId, Math.max(merit.get(expertId) ?? 0, relevance));
   }
+  let total = 0;
+  for (const value of merit.values()) total += value;
   if (total > 0) for (const [id, value] of merit) merit.set(id, value / total);
   return merit;
 }

@@ -46,7 +46,12 @@ export class ExposureLedger implements ExposureSignals {
   private totalExposure = 0;
   private totalMerit = 0;
 
-  constructor(options: RankingConfig["fairness"] = DEFAULT_RANKING_CONFIG.fairness) {
+  constructor(
+    options: Pick<
+      RankingConfig["fairness"],
+      "halfLifeDays" | "maxBoost"
+    > = DEFAULT_RANKING_CONFIG.fairness,
+  ) {
     this.halfLifeDays = options.halfLifeDays;
     this.maxBoost = options.maxBoost;
   }

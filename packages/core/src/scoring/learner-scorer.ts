@@ -31,6 +31,11 @@ export interface ScoreComponents {
   readonly total: number;
 }
 
+/** Receives candidates from the selection pass: a sampling shortlist. */
+export interface CandidateSink {
+  offer(score: number, penalty: number, itemHash: number, index: number): void;
+}
+
 /** Returned by `score` for a candidate the learner must not see. Real scores are never negative. */
 export const FILTERED = -1;
 
@@ -52,7 +57,8 @@ export class LearnerScorer {
   private readonly followBonus: Float64Array;
   private readonly expertFatigue: Float64Array;
   private readonly lift: Float64Array;
-  private readonly lowExposure: Float64Array;
+  /** Weighted "little exposure so far" per expert, for exploration slots. */
+  private readonly exploreLift: Float64Array;
   private readonly excluded: Uint8Array;
   private readonly topicWeight: number;
 
@@ -103,14 +109,14 @@ export class LearnerScorer {
     }
 
     this.lift = new Float64Array(expertCount);
-    this.lowExposure = new Float64Array(expertCount).fill(1);
+    this.exploreLift = new Float64Array(expertCount).fill(config.exploration.lowExposure);
     const { exposure } = options;
     if (exposure !== undefined) {
       const liftWeight = config.weights.fairness;
       for (let e = 0; e < expertCount; e++) {
         const id = pool.expertIds[e] as string;
         this.lift[e] = liftWeight * exposure.liftFor(id);
-        this.lowExposure[e] = exposure.lowExposureFor(id);
+        this.exploreLift[e] = config.exploration.lowExposure * exposure.lowExposureFor(id);
       }
     }
 
@@ -160,19 +166,58 @@ export class LearnerScorer {
     );
   }
 
-  /** Whether the candidate lies outside the learner's interests and follows. */
-  isOutsideInterests(i: number): boolean {
-    return this.affinity === 0 && this.followBonus[this.pool.itemExpert[i] as number] === 0;
-  }
-
   /**
-   * Score of a candidate for an exploration slot: its quality (trust, freshness, social proof)
-   * lifted for experts with little exposure so far. Valid right after `score(i)`.
+   * The selection pass: every candidate that survives the hard filters is offered once, to
+   * `explore` with its exploration score (quality lifted for experts with little exposure so far)
+   * when it lies outside the learner's interests and follows, else to `interest` with its score.
+   * The same formula as `score`, fused into one loop with its arrays in locals: this loop is the
+   * whole cost of a drop. Pass `explore` undefined when the drop has no exploration slots.
    */
-  exploreScore(i: number): number {
-    const e = this.pool.itemExpert[i] as number;
-    const lowExposure = this.pool.config.exploration.lowExposure * (this.lowExposure[e] as number);
-    return ((this.pool.base[i] as number) + lowExposure) * this.fatigue;
+  offerAll(
+    interest: CandidateSink,
+    explore: CandidateSink | undefined,
+    penalty: Float64Array,
+  ): void {
+    const {
+      excluded,
+      expertBlocked,
+      expertFatigue,
+      topicBlocked,
+      topicFatigue,
+      followBonus,
+      lift,
+    } = this;
+    const { exploreLift, topicWeight } = this;
+    const weights = this.interest;
+    const { itemExpert, topicOffsets, topicIds, base, idHash } = this.pool;
+    const n = idHash.length;
+    candidates: for (let i = 0; i < n; i++) {
+      if (excluded[i] === 1) continue;
+      const e = itemExpert[i] as number;
+      if (expertBlocked[e] === 1) continue;
+      let miss = 1;
+      let fatigue = expertFatigue[e] as number;
+      const end = topicOffsets[i + 1] as number;
+      for (let j = topicOffsets[i] as number; j < end; j++) {
+        const t = topicIds[j] as number;
+        if (topicBlocked[t] === 1) continue candidates;
+        miss *= 1 - (weights[t] as number);
+        fatigue *= topicFatigue[t] as number;
+      }
+      const follow = followBonus[e] as number;
+      const quality = base[i] as number;
+      if (explore !== undefined && miss === 1 && follow === 0) {
+        explore.offer(
+          (quality + (exploreLift[e] as number)) * fatigue,
+          penalty[e] as number,
+          idHash[i] as number,
+          i,
+        );
+      } else {
+        const score = (quality + topicWeight * (1 - miss) + follow + (lift[e] as number)) * fatigue;
+        interest.offer(score, penalty[e] as number, idHash[i] as number, i);
+      }
+    }
   }
 
   /** Candidate i's score without the fairness lift: its merit for fairness accounting. */

@@ -30,6 +30,13 @@ export interface PreparedPool {
   readonly social: Float64Array;
   /** weights.trust·trust + weights.freshness·freshness + weights.social·social. */
   readonly base: Float64Array;
+  /** Visible candidates per expert in this pool. */
+  readonly expertVolume: Int32Array;
+  /**
+   * volumeDamping · ln(volume) per expert: subtracted from sampling keys so that an expert's
+   * chance of a slot depends on the quality of their candidates rather than their number.
+   */
+  readonly volumePenalty: Float64Array;
   /** Hash of each item id: the per-item input of seeded noise. */
   readonly idHash: Uint32Array;
   /** Indices of items restricted to audience groups. */
@@ -95,6 +102,15 @@ export function preparePool(
   }
   topicOffsets[n] = topicList.length;
 
+  const expertVolume = new Int32Array(expertIds.length);
+  for (let i = 0; i < n; i++) {
+    const e = itemExpert[i] as number;
+    expertVolume[e] = (expertVolume[e] as number) + 1;
+  }
+  const volumePenalty = Float64Array.from(
+    expertVolume,
+    (volume) => config.fairness.volumeDamping * Math.log(volume),
+  );
   const expertTrust = new Float64Array(expertIds.length);
   const expertNames = expertIds.map((id, e) => {
     const expert = expertsById.get(id);
@@ -140,6 +156,8 @@ export function preparePool(
     expertIndexById,
     expertNames,
     expertTrust,
+    expertVolume,
+    volumePenalty,
     topics,
     topicIndexByName,
     itemExpert,

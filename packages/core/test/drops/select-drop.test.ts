@@ -1,4 +1,11 @@
-import { type ContentItem, ExposureLedger, type LearnerProfile, selectDrop } from "@sightline/core";
+import {
+  type ContentItem,
+  ExposureLedger,
+  type LearnerProfile,
+  preparePool,
+  resolveRankingConfig,
+  selectDrop,
+} from "@sightline/core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { catalogue, DAY, HOUR, item, learner, NOW, pool } from "../fixtures.ts";
@@ -210,6 +217,36 @@ test("the fairness lift brings a deserving but unseen expert into drops", () => 
   const without = count();
   const withLedger = count(new ExposureLedger());
   assert.ok(withLedger > without, `${without} → ${withLedger}`);
+});
+
+test("a prolific expert does not crowd out the others: volume is damped in sampling", () => {
+  const items = [
+    ...Array.from({ length: 90 }, (_, i) =>
+      item({ id: `loud-${i}`, expertId: "loud", topics: ["t-0"] }),
+    ),
+    ...Array.from({ length: 9 }, (_, i) =>
+      item({ id: `quiet-${i}`, expertId: `quiet-${i}`, topics: ["t-0"] }),
+    ),
+  ];
+  const profile = learner({
+    interests: { "t-0": 1 },
+    chaos: { temperature: 0.5, explorationShare: 0 },
+  });
+  const loudShare = (volumeDamping: number) => {
+    const config = resolveRankingConfig({ fairness: { volumeDamping } });
+    const prepared = preparePool(items, { now: NOW, config });
+    let loud = 0;
+    for (let d = 0; d < 300; d++) {
+      const first = selectDrop(prepared, profile, { dropKey: `d${d}`, itemsPerDrop: 1 }).drop
+        .items[0];
+      if (first?.item.expertId === "loud") loud++;
+    }
+    return loud / 300;
+  };
+  const undamped = loudShare(0);
+  const damped = loudShare(1);
+  assert.ok(undamped > 0.8, `without damping the loud expert takes ${undamped}`);
+  assert.ok(damped < 0.25, `with damping about one in ten: ${damped}`);
 });
 
 test("every entry explains itself", () => {

@@ -1,7 +1,7 @@
 import { FILTERED, LearnerScorer } from "@sightline/core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DAY, item, learner, NOW, pool } from "../fixtures.ts";
+import { catalogue, DAY, item, learner, NOW, pool } from "../fixtures.ts";
 
 function scoreOf(items: Parameters<typeof pool>[0], profile = learner(), seen?: Set<string>) {
   const prepared = pool(items);
@@ -11,6 +11,44 @@ function scoreOf(items: Parameters<typeof pool>[0], profile = learner(), seen?: 
     return index === undefined ? undefined : scorer.score(index);
   });
 }
+
+test("the fused selection pass offers exactly what score() computes, to the right shortlist", () => {
+  const candidates = catalogue(300, 12, 9).map((entry, i) => ({
+    ...entry,
+    likeCount: i % 13,
+    impressionCount: 20,
+  }));
+  const prepared = pool(candidates);
+  const profile = learner({
+    interests: { "t-0": 1, "t-3": 0.4 },
+    followedExperts: ["e-5"],
+    mutes: { experts: ["e-7"], topics: ["t-8"], words: [] },
+    lessOf: { experts: { "e-2": new Date(NOW - 10 * DAY).toISOString() }, topics: {} },
+  });
+  const scorer = new LearnerScorer(prepared, profile, { seen: new Set(["c-4", "c-5"]) });
+  const offered = new Map<number, { score: number; list: string }>();
+  const sink = (list: string) => ({
+    offer: (score: number, _penalty: number, _hash: number, index: number) => {
+      assert.not.ok(offered.has(index), "offered once");
+      offered.set(index, { score, list });
+    },
+  });
+  scorer.offerAll(sink("interest"), sink("explore"), new Float64Array(prepared.expertIds.length));
+  for (let i = 0; i < prepared.items.length; i++) {
+    const score = scorer.score(i);
+    const got = offered.get(i);
+    if (score === FILTERED) {
+      assert.is(got, undefined, `candidate ${i} is filtered`);
+      continue;
+    }
+    const candidate = prepared.items[i];
+    const outside =
+      scorer.affinity === 0 && !profile.followedExperts.includes(candidate?.expertId ?? "");
+    assert.is(got?.list, outside ? "explore" : "interest", `candidate ${i}`);
+    if (!outside) assert.ok(Math.abs((got?.score ?? Number.NaN) - score) < 1e-12);
+  }
+  assert.ok([...offered.values()].some((entry) => entry.list === "explore"));
+});
 
 test("the total equals the sum of its named components", () => {
   const candidates = [item({ likeCount: 9, impressionCount: 20, topics: ["kubernetes", "go"] })];
