@@ -4,8 +4,10 @@ import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureInstalled } from "./ensure-installed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+ensureInstalled();
 const roots = process.argv.slice(2);
 const searchIn = roots.length > 0 ? roots : ["packages", "workers", "examples", "test"];
 

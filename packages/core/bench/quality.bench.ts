@@ -7,6 +7,7 @@ import {
   DEFAULT_RANKING_CONFIG,
   ExposureLedger,
   FILTERED,
+  gumbelTopK,
   type LearnerProfile,
   LearnerScorer,
   NEW_LEARNER_DEFAULTS,
@@ -154,13 +155,12 @@ function runTopK(): Drops {
     for (const learner of org.learners) {
       const seenBy = seen.get(learner.id) as Set<string>;
       const scorer = new LearnerScorer(pool, learner, { seen: seenBy });
-      const ranked: { i: number; score: number }[] = [];
-      for (let i = 0; i < pool.items.length; i++) {
-        const score = scorer.score(i);
-        if (score !== FILTERED) ranked.push({ i, score });
-      }
-      ranked.sort((a, b) => b.score - a.score || a.i - b.i);
-      const items = ranked.slice(0, PER_DROP).map((entry) => pool.items[entry.i] as ContentItem);
+      const scores = new Float64Array(pool.items.length);
+      for (let i = 0; i < scores.length; i++) scores[i] = scorer.score(i);
+      // Temperature 0 makes the Gumbel shortlist an exact top-k by score.
+      const items = gumbelTopK(scores, pool.idHash, PER_DROP, 0, 0)
+        .filter((i) => scores[i] !== FILTERED)
+        .map((i) => pool.items[i] as ContentItem);
       for (const item of items) seenBy.add(item.id);
       (drops.get(learner.id) as ContentItem[][]).push(items);
     }
