@@ -28,7 +28,7 @@ export {
 } from "./fairness/exposure-ledger.ts";
 export { applyFeedback } from "./feedback/apply-feedback.ts";
 export { arrangeWithoutAdjacency, DiversityGuard, maxPerTopicFor } from "./sampling/diversity.ts";
-export { gumbelKey, gumbelTopK } from "./sampling/gumbel-top-k.ts";
+export { GumbelShortlist, gumbelTopK } from "./sampling/gumbel-top-k.ts";
 export {
   createRandom,
   hashString32,

@@ -1,21 +1,7 @@
 import { mix32, unitFromHash } from "./random-source.ts";
 import { TopKHeap } from "./top-k-heap.ts";
 
-/**
- * Sort key for Plackett–Luce sampling by the Gumbel-max trick: taking the k largest of
- * score/T + Gumbel noise is exactly a draw of k items without replacement with probabilities
- * proportional to exp(score/T). At T = 0 the key is the score itself: a deterministic top-k.
- */
-export function gumbelKey(
-  score: number,
-  inverseTemperature: number,
-  seed: number,
-  itemHash: number,
-): number {
-  if (inverseTemperature === 0) return score;
-  return score * inverseTemperature + gumbelNoise(unitFromHash(mix32(seed, itemHash)));
-}
-
+/** 1/T; 0 stands for T = 0, where the key is the score itself: a deterministic top-k. */
 export function inverseTemperatureOf(temperature: number): number {
   return temperature > 0 ? 1 / temperature : 0;
 }
@@ -39,6 +25,10 @@ const EXCEEDANCE = Float64Array.from(
 );
 
 /**
+ * Plackett–Luce sampling by the Gumbel-max trick: keeping the k largest of score/T + Gumbel noise
+ * is exactly a draw of k items without replacement with probabilities proportional to
+ * exp(score/T).
+ *
  * A shortlist of the k largest Gumbel keys. Once it is full, a candidate whose noise could not
  * lift it over the current threshold is rejected by one table lookup, before any logarithm:
  * that is what keeps a drop close to the cost of merely scoring its candidates.

@@ -1,6 +1,3 @@
-import type { RankingConfig } from "../config/ranking-config.ts";
-import type { ContentKind } from "../schemas/content-item.ts";
-
 const HOUR_MS = 3_600_000;
 
 /**
@@ -10,8 +7,4 @@ const HOUR_MS = 3_600_000;
 export function freshness(ageMs: number, halfLifeHours: number): number {
   if (ageMs <= 0) return 1;
   return 2 ** (-ageMs / (halfLifeHours * HOUR_MS));
-}
-
-export function halfLifeHoursOf(kind: ContentKind, config: RankingConfig): number {
-  return config.halfLifeHours[kind];
 }
