@@ -2,6 +2,7 @@
 // part of the API.
 
 export { dropKeyFor, nextDropTime } from "./cadence/next-drop-time.ts";
+export { NEW_ITEM_SIGNALS } from "./config/new-item-signals.ts";
 export {
   NEW_LEARNER_DEFAULTS,
   type NewLearnerInput,

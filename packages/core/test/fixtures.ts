@@ -3,6 +3,7 @@ import {
   DEFAULT_RANKING_CONFIG,
   type Expert,
   type LearnerProfile,
+  NEW_ITEM_SIGNALS,
   type NewLearnerInput,
   newLearnerProfile,
   type PreparedPool,
@@ -31,13 +32,7 @@ export function item(overrides: Partial<ContentItem> = {}): ContentItem {
     language: "en",
     publishedAt: published,
     firstSeenAt: published,
-    likeCount: 0,
-    shareCount: 0,
-    commentCount: 0,
-    completionCount: 0,
-    dismissCount: 0,
-    impressionCount: 0,
-    moderation: "visible",
+    ...NEW_ITEM_SIGNALS,
     ...overrides,
   };
 }

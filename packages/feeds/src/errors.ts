@@ -10,7 +10,10 @@ export type FeedErrorCode =
   | "UNDECODABLE"
   | "UNPARSABLE"
   | "NOT_A_FEED"
-  | "INVALID_OPML";
+  | "INVALID_OPML"
+  | "INVALID_OPTIONS"
+  | "BAD_CONTENT_ENCODING"
+  | "FILE_ERROR";
 
 /** The one error class of @sightline/feeds: a stable `code`, the feed it concerns, the `cause`. */
 export class FeedError extends Error {

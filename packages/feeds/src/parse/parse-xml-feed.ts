@@ -1,0 +1,79 @@
+import Parser from "rss-parser";
+import { FeedError } from "../errors.ts";
+import { redactUrl } from "../fetch/redact-url.ts";
+import { findFeedRoot } from "./find-feed-root.ts";
+import type { ParsedFeed } from "./parsed-feed.ts";
+import { repairXml } from "./repair-xml.ts";
+import { RSS_PARSER_CUSTOM_FIELDS, toParsedFeed } from "./to-parsed-feed.ts";
+import { wrapInlineMarkup } from "./wrap-inline-markup.ts";
+
+const ITEM_FIELDS = RSS_PARSER_CUSTOM_FIELDS.item.map((field) => [...field]);
+
+// A fresh parser per document: after a sax error xml2js keeps feeding the rest of the failed
+// document into its reset state, which corrupts the next document given to the same parser.
+function newParser(): Parser<Record<string, unknown>, Record<string, unknown>> {
+  return new Parser({
+    // An `<rss>` without a version is read as RSS 2.0 instead of rejected.
+    defaultRSS: 2,
+    customFields: {
+      // rss-parser types custom feed fields as plain names but copies `[from, to, options]`
+      // tuples for feeds exactly as for items; the cast widens its declaration to what it takes.
+      feed: RSS_PARSER_CUSTOM_FIELDS.feed as unknown as string[],
+      item: ITEM_FIELDS,
+    },
+  });
+}
+
+/** sax's "Reason\nLine: 0\nColumn: 12\nChar: x" as one readable clause. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const [reason = message, line, column] =
+    /^([^\n]*)\nLine: (\d+)\nColumn: (\d+)/.exec(message)?.slice(1) ?? [];
+  const at = line === undefined ? "" : ` at line ${Number(line) + 1}, column ${column}`;
+  return `${reason.replace(/\.$/, "")}${at}`;
+}
+
+function parseWithRepairs(text: string): Promise<{ output: unknown; repairs: readonly string[] }> {
+  return newParser()
+    .parseString(text)
+    .then(
+      (output) => ({ output, repairs: [] }),
+      async (strictError: unknown) => {
+        const repaired = repairXml(text);
+        if (repaired.repairs.length === 0) throw strictError;
+        const output = await newParser().parseString(repaired.text);
+        return { output, repairs: repaired.repairs };
+      },
+    );
+}
+
+/**
+ * Parses RSS 0.9x/1.0/2.0 and Atom with rss-parser. A document that fails strict parsing is
+ * repaired once (see `repairXml`) and parsed again; what still fails gives one UNPARSABLE error.
+ */
+export async function parseXmlFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
+  const feed = redactUrl(feedUrl);
+  const root = findFeedRoot(text);
+  if (root === undefined) {
+    throw new FeedError(
+      "NOT_A_FEED",
+      `${feed} is not RSS, Atom or JSON Feed: no <rss>, <feed> or <rdf:RDF> element was found. Check that the URL points at the feed itself.`,
+      { feed },
+    );
+  }
+  let parsed: { output: unknown; repairs: readonly string[] };
+  try {
+    parsed = await parseWithRepairs(wrapInlineMarkup(text));
+  } catch (error) {
+    throw new FeedError(
+      "UNPARSABLE",
+      `Could not read the feed ${feed}: its XML is broken (${describe(error)}). The document may be truncated or malformed; its publisher needs to fix it, or re-fetch it if the download was cut short.`,
+      { feed, cause: error },
+    );
+  }
+  const warnings = [
+    ...(root.missingVersion ? ["the <rss> element has no version; read as RSS 2.0"] : []),
+    ...parsed.repairs,
+  ];
+  return toParsedFeed(parsed.output, root.format, warnings);
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { buildProgram } from "./program.ts";
+
+const program = buildProgram(
+  { write: (text) => process.stdout.write(text), now: () => Date.now() },
+  (code) => {
+    process.exitCode = code;
+  },
+);
+await program.parseAsync(process.argv);
