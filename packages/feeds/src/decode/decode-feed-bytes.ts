@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
-import { type CharsetSource, detectCharset } from "./detect-charset.ts";
+import { type CharsetSource, type DeclaredCharset, detectCharset } from "./detect-charset.ts";
 import { stripInvalidXmlChars } from "./strip-invalid-xml-chars.ts";
 
 export interface DecodedDocument {
@@ -33,11 +33,31 @@ function decodeUndeclared(bytes: Uint8Array): DecodedDocument {
 }
 
 /**
+ * The charset to decode with. The Content-Type header outranks the document's own declaration,
+ * except where the bytes prove the header wrong: a server that labels every response UTF-8 while
+ * the feed is ISO-8859-1 (invalid UTF-8), or one that labels a UTF-8 feed as Latin-1.
+ */
+function chooseCharset(bytes: Uint8Array, contentType?: string): DeclaredCharset | undefined {
+  const declared = detectCharset(bytes, contentType);
+  if (declared?.source !== "content-type") return declared;
+  const own = detectCharset(bytes);
+  const utf8 = isUtf8(bytes);
+  if (declared.charset === "utf-8" && !utf8) return own;
+  if (own?.charset === "utf-8" && utf8 && !isAscii(bytes)) return own;
+  return declared;
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte > 0x7f) return false;
+  return true;
+}
+
+/**
  * Turns a feed's bytes into text: charset from the byte-order mark, the Content-Type header, the
  * XML prolog (or an HTML page's meta tag), else UTF-8; characters XML forbids are removed.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedDocument {
-  const declared = detectCharset(bytes, contentType);
+  const declared = chooseCharset(bytes, contentType);
   const decoded =
     declared === undefined
       ? decodeUndeclared(bytes)

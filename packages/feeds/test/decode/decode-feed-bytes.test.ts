@@ -31,6 +31,27 @@ test("the Content-Type charset outranks the XML prolog", () => {
   assert.ok(decoded.text.includes("Привет"));
 });
 
+test("a header claiming UTF-8 over Latin-1 bytes is overruled by the prolog", () => {
+  const bytes = iconv.encode(`${prolog("ISO-8859-1")}<rss>Notícias de São Paulo</rss>`, "latin1");
+  const decoded = decodeFeedBytes(bytes, "application/rss+xml; charset=utf-8");
+  assert.is(decoded.source, "xml-prolog");
+  assert.ok(decoded.text.includes("Notícias de São Paulo"), decoded.text);
+});
+
+test("a header claiming UTF-8 over undeclared Latin-1 bytes falls back to windows-1252", () => {
+  const bytes = iconv.encode("<rss>Café “quoted”</rss>", "windows-1252");
+  const decoded = decodeFeedBytes(bytes, "text/xml; charset=UTF-8");
+  assert.is(decoded.source, "windows-1252-fallback");
+  assert.ok(decoded.text.includes("Café “quoted”"));
+});
+
+test("a header claiming Latin-1 over a UTF-8 feed that says so is overruled", () => {
+  const bytes = Buffer.from(`${prolog("UTF-8")}<rss>Notícias 日本語</rss>`);
+  const decoded = decodeFeedBytes(bytes, "text/xml; charset=ISO-8859-1");
+  assert.is(decoded.source, "xml-prolog");
+  assert.ok(decoded.text.includes("Notícias 日本語"));
+});
+
 test("the XML prolog is used when the header names no charset", () => {
   const bytes = iconv.encode(`${prolog("KOI8-R")}<rss>Привет</rss>`, "koi8-r");
   const decoded = decodeFeedBytes(bytes, "text/xml");
