@@ -48,6 +48,7 @@ export {
   parseFeedbackEvent,
   parseLearnerProfile,
 } from "./schemas/parse-input.ts";
+export { HttpUrl, Id, Timestamp, Topic } from "./schemas/primitives.ts";
 export { fatigueMultiplier } from "./scoring/feedback-fatigue.ts";
 export { freshness } from "./scoring/freshness.ts";
 export {

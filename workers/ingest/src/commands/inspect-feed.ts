@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { ContentItem } from "@sightline/core";
 import { FeedError, type FetchOptionsInput, loadFeed } from "@sightline/feeds";
+import { sourceIdFor } from "../feeds/source-id-for.ts";
 
 /** One input's result, in the shape `sightline inspect --json` prints (one JSON line each). */
 export interface InspectReport {
@@ -50,11 +50,6 @@ export async function inspectFeed(
   } catch (error) {
     return failed(input, "INTERNAL", `Inspecting ${input} failed unexpectedly: ${String(error)}`);
   }
-}
-
-/** Meilisearch ids allow letters, digits, '-' and '_': a digest of the input fits. */
-export function sourceIdFor(input: string): string {
-  return `feed-${createHash("sha256").update(input).digest("hex").slice(0, 20)}`;
 }
 
 function inspected(item: ContentItem): InspectedItem {

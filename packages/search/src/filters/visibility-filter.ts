@@ -1,0 +1,10 @@
+import { PUBLIC_AUDIENCE } from "../documents/to-search-document.ts";
+import { anyOf, equals } from "./filter-expression.ts";
+
+/**
+ * What a learner may ever see: visible items that are public or shared with one of their groups.
+ * Positive on `moderation`, so a document missing the field (a stub) is never shown either.
+ */
+export function visibilityFilter(audiences: readonly string[]): string {
+  return `${equals("moderation", "visible")} AND ${anyOf("readableBy", [PUBLIC_AUDIENCE, ...audiences])}`;
+}

@@ -1,0 +1,58 @@
+import type { ContentItem } from "@sightline/core";
+import type { SearchAdmin } from "../connection/search-admin.ts";
+import {
+  ENGAGEMENT_FIELDS,
+  type SearchDocument,
+  toSearchDocument,
+} from "../documents/to-search-document.ts";
+import { awaitTasks, type PendingTask } from "../tasks/await-tasks.ts";
+import { enqueueDocuments } from "./enqueue-documents.ts";
+import { findExistingIds } from "./find-existing-ids.ts";
+import { inBatches } from "./in-batches.ts";
+
+export interface UpsertReport {
+  readonly created: number;
+  /** Items that existed: their content was replaced, their counters and moderation kept. */
+  readonly updated: number;
+  readonly batches: number;
+}
+
+/**
+ * Writes items by id, idempotently: writing the same items again changes nothing. New items are
+ * written whole; for items already in the index the counters and moderation stay as the index
+ * has them, so re-ingesting a feed never resets likes or un-hides a moderated item. Batches are
+ * enqueued back to back, then awaited together; any failed task throws TASK_FAILED naming its
+ * documents. When an id repeats, the last item wins.
+ */
+export async function upsertContentItems(
+  admin: SearchAdmin,
+  items: Iterable<ContentItem>,
+  indexUid = admin.config.indexName,
+): Promise<UpsertReport> {
+  const latest = new Map<string, ContentItem>();
+  for (const item of items) latest.set(item.id, item);
+  const batches = inBatches([...latest.values()], admin.config.batchSize);
+  const pending: PendingTask[] = [];
+  let created = 0;
+  for (const [n, batch] of batches.entries()) {
+    const existing = await findExistingIds(
+      admin,
+      indexUid,
+      batch.map((item) => item.id),
+    );
+    created += batch.length - existing.size;
+    const documents = batch.map((item) =>
+      existing.has(item.id) ? withoutEngagement(toSearchDocument(item)) : toSearchDocument(item),
+    );
+    const operation = `upsert batch ${n + 1} of ${batches.length}`;
+    pending.push(await enqueueDocuments(admin, indexUid, documents, operation));
+  }
+  await awaitTasks(admin, pending);
+  return { created, updated: latest.size - created, batches: batches.length };
+}
+
+function withoutEngagement(document: SearchDocument): Partial<SearchDocument> & { id: string } {
+  const copy: Partial<SearchDocument> & { id: string } = { ...document };
+  for (const field of ENGAGEMENT_FIELDS) delete copy[field];
+  return copy;
+}
