@@ -6,23 +6,26 @@ import {
   toSearchDocument,
 } from "../documents/to-search-document.ts";
 import { awaitTasks, type PendingTask } from "../tasks/await-tasks.ts";
-import { enqueueDocuments } from "./enqueue-documents.ts";
+import { type DocumentWrite, enqueueDocuments } from "./enqueue-documents.ts";
 import { findExistingIds } from "./find-existing-ids.ts";
 import { inBatches } from "./in-batches.ts";
 
 export interface UpsertReport {
   readonly created: number;
-  /** Items that existed: their content was replaced, their counters and moderation kept. */
+  /** Items that existed with other content: replaced, their counters and moderation kept. */
   readonly updated: number;
+  /** Items that existed with the same content hash: not written at all. */
+  readonly unchanged: number;
   readonly batches: number;
 }
 
 /**
- * Writes items by id, idempotently: writing the same items again changes nothing. New items are
- * written whole; for items already in the index the counters and moderation stay as the index
- * has them, so re-ingesting a feed never resets likes or un-hides a moderated item. Batches are
- * enqueued back to back, then awaited together; any failed task throws TASK_FAILED naming its
- * documents. When an id repeats, the last item wins.
+ * Writes items by id, idempotently: writing the same items again changes nothing and sends
+ * nothing (an item whose content hash matches the stored one is skipped). New items are written
+ * whole; for items already in the index the counters and moderation stay as the index has them,
+ * so re-ingesting a feed never resets likes or un-hides a moderated item. Batches are enqueued
+ * back to back, then awaited together; any failed task throws TASK_FAILED naming its documents.
+ * When an id repeats, the last item wins.
  */
 export async function upsertContentItems(
   admin: SearchAdmin,
@@ -34,21 +37,36 @@ export async function upsertContentItems(
   const batches = inBatches([...latest.values()], admin.config.batchSize);
   const pending: PendingTask[] = [];
   let created = 0;
+  let unchanged = 0;
   for (const [n, batch] of batches.entries()) {
     const existing = await findExistingIds(
       admin,
       indexUid,
       batch.map((item) => item.id),
     );
-    created += batch.length - existing.size;
-    const documents = batch.map((item) =>
-      existing.has(item.id) ? withoutEngagement(toSearchDocument(item)) : toSearchDocument(item),
-    );
+    const documents: DocumentWrite[] = [];
+    for (const item of batch) {
+      const stored = existing.get(item.id);
+      if (stored === undefined) {
+        created++;
+        documents.push(toSearchDocument(item));
+      } else if (item.contentHash !== undefined && stored === item.contentHash) {
+        unchanged++;
+      } else {
+        documents.push(withoutEngagement(toSearchDocument(item)));
+      }
+    }
+    if (documents.length === 0) continue;
     const operation = `upsert batch ${n + 1} of ${batches.length}`;
     pending.push(await enqueueDocuments(admin, indexUid, documents, operation));
   }
   await awaitTasks(admin, pending);
-  return { created, updated: latest.size - created, batches: batches.length };
+  return {
+    created,
+    updated: latest.size - created - unchanged,
+    unchanged,
+    batches: pending.length,
+  };
 }
 
 function withoutEngagement(document: SearchDocument): Partial<SearchDocument> & { id: string } {

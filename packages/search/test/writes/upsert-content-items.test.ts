@@ -27,10 +27,26 @@ test("re-upserting the same items writes no duplicates", async () => {
   await applyIndexSettings(admin);
   const items = Array.from({ length: 30 }, (_, i) => testItem(`item-${i}`));
   const first = await upsertContentItems(admin, items);
-  assert.equal(first, { created: 30, updated: 0, batches: 5 });
+  assert.equal(first, { created: 30, updated: 0, unchanged: 0, batches: 5 });
   const second = await upsertContentItems(admin, items);
-  assert.equal(second, { created: 0, updated: 30, batches: 5 });
+  assert.equal(second, { created: 0, updated: 30, unchanged: 0, batches: 5 });
   assert.is(await documentCount(admin), 30);
+});
+
+test("items whose content hash is unchanged are not written at all; an edited one is", async () => {
+  const admin = await testAdmin(uniqueIndexName("upsert-hash"), { batchSize: 10 });
+  await applyIndexSettings(admin);
+  const items = Array.from({ length: 20 }, (_, i) => testItem(`item-${i}`, { contentHash: `h${i}` }));
+  await upsertContentItems(admin, items);
+  const tasksBefore = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] })).total;
+  const again = await upsertContentItems(admin, items);
+  assert.equal(again, { created: 0, updated: 0, unchanged: 20, batches: 0 });
+  const tasksAfter = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] })).total;
+  assert.is(tasksAfter, tasksBefore, "no write task was enqueued");
+  const edited = items.map((item, i) => (i === 3 ? { ...item, title: "Edited", contentHash: "h3-edited" } : item));
+  assert.equal(await upsertContentItems(admin, edited), { created: 0, updated: 1, unchanged: 19, batches: 1 });
+  const stored = await admin.client.index(admin.config.indexName).getDocument("item-3");
+  assert.is(stored.title, "Edited");
 });
 
 test("the last copy of a repeated id wins, and optional fields removed later are cleared", async () => {

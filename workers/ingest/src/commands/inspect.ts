@@ -1,4 +1,5 @@
 import pLimit from "p-limit";
+import type { CommandIo } from "./command-io.ts";
 import { formatReport } from "./format-report.ts";
 import { inspectFeed } from "./inspect-feed.ts";
 
@@ -9,11 +10,6 @@ export interface InspectOptions {
   /** Inputs read at once: thousands of inputs run in one process without opening thousands of sockets. */
   readonly concurrency: number;
   readonly timeoutMs?: number;
-}
-
-export interface CommandIo {
-  write(text: string): void;
-  now(): number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { WorkerError } from "./config-error.ts";
@@ -41,14 +42,28 @@ export function parseOrgConfig(text: string, path: string): OrgConfig {
       { cause: result.error },
     );
   }
-  const duplicates = duplicateIds(result.data);
+  const config = withFeedPathsFrom(dirname(resolve(path)), result.data);
+  const duplicates = duplicateIds(config);
   if (duplicates.length > 0) {
     throw new WorkerError(
       "INVALID_CONFIG",
       `Invalid configuration in ${path}: ${duplicates.join("; ")}.`,
     );
   }
-  return result.data;
+  return config;
+}
+
+/** A feed given as a local path is read relative to the configuration file, not the shell. */
+function withFeedPathsFrom(directory: string, config: OrgConfig): OrgConfig {
+  const located = (url: string) =>
+    /^[a-z][a-z0-9+.-]+:/i.test(url) || isAbsolute(url) ? url : join(directory, url);
+  return {
+    ...config,
+    experts: config.experts.map((expert) => ({
+      ...expert,
+      feeds: expert.feeds.map((feed) => ({ ...feed, url: located(feed.url) })),
+    })),
+  };
 }
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {

@@ -1,0 +1,89 @@
+import { upsertContentItems } from "@sightline/search";
+import cron from "node-cron";
+import type { Environment } from "../config/environment.ts";
+import type { OrgConfig } from "../config/org-config.ts";
+import { openSearch } from "../connect/open-search.ts";
+import { runIngest } from "../ingest/run-ingest.ts";
+import { createReporter } from "../log/reporter.ts";
+import { MeilisearchFeedStateStore } from "../state/meilisearch-feed-state-store.ts";
+import type { CommandIo } from "./command-io.ts";
+
+export interface IngestCommandOptions {
+  readonly once: boolean;
+  readonly all: boolean;
+}
+
+/**
+ * `sightline ingest`: one pass with `--once`, else a pass now and then one on every tick of the
+ * configured cron schedule (never two at once, each after a random delay). SIGTERM or SIGINT
+ * starts no new feed, lets the feeds being read finish and their state be saved, stops the
+ * embedded Meilisearch and exits 0.
+ */
+export async function ingestCommand(
+  environment: Environment,
+  config: OrgConfig,
+  options: IngestCommandOptions,
+  io: CommandIo,
+): Promise<number> {
+  const reporter = createReporter({
+    format: environment.logFormat ?? (io.interactive ? "pretty" : "json"),
+    write: io.write,
+    interactive: io.interactive,
+    now: io.now,
+  });
+  const search = await openSearch(environment, config);
+  const store = new MeilisearchFeedStateStore(search.admin, config.search.stateIndex);
+  const stopping = new AbortController();
+  const pass = (all: boolean) =>
+    runIngest({
+      config,
+      store,
+      write: (items) => upsertContentItems(search.admin, items),
+      all,
+      signal: stopping.signal,
+      now: io.now,
+      onEvent: (event) => reporter.event(event),
+    });
+
+  let running: Promise<unknown> = Promise.resolve();
+  const stop = new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      reporter.info(`${signal}: finishing the feeds being read, then stopping.`);
+      stopping.abort();
+      resolve();
+    };
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  });
+
+  try {
+    running = pass(options.all);
+    await running;
+    if (options.once) return 0;
+    const task = cron.schedule(
+      config.ingest.schedule,
+      async () => {
+        running = pass(false);
+        await running;
+      },
+      {
+        name: "sightline-ingest",
+        noOverlap: true,
+        timezone: config.ingest.timezone,
+        maxRandomDelay: config.ingest.maxRandomDelaySeconds * 1000,
+      },
+    );
+    reporter.info(
+      `Next run ${task.getNextRun()?.toISOString() ?? "never"}; Ctrl-C or SIGTERM stops.`,
+    );
+    await stop;
+    await task.destroy();
+    await running.catch(() => undefined);
+    return 0;
+  } catch (error) {
+    reporter.error((error as Error).message, { code: (error as { code?: string }).code });
+    return 1;
+  } finally {
+    await search.stop();
+  }
+}

@@ -1,0 +1,53 @@
+import { awaitTasks, ensureIndex, type SearchAdmin } from "@sightline/search";
+import { FeedState } from "./feed-state.ts";
+import type { FeedStateStore } from "./feed-state-store.ts";
+
+const PAGE = 1000;
+
+/**
+ * Feed state as documents of its own Meilisearch index, beside the content it describes: it
+ * survives restarts, a second worker can read it, and it needs no other service to run.
+ */
+export class MeilisearchFeedStateStore implements FeedStateStore {
+  private readonly admin: SearchAdmin;
+  private readonly indexUid: string;
+  private ready: Promise<void> | undefined;
+
+  constructor(admin: SearchAdmin, indexUid: string) {
+    this.admin = admin;
+    this.indexUid = indexUid;
+  }
+
+  async loadAll(): Promise<Map<string, FeedState>> {
+    await this.ensureIndex();
+    const index = this.admin.client.index(this.indexUid);
+    const states = new Map<string, FeedState>();
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await index.getDocuments({ offset, limit: PAGE });
+      for (const document of page.results) {
+        // A state this version cannot read is dropped: the feed is simply read afresh.
+        const parsed = FeedState.safeParse(document);
+        if (parsed.success) states.set(parsed.data.id, parsed.data);
+      }
+      if (page.results.length < PAGE) return states;
+    }
+  }
+
+  async save(states: readonly FeedState[]): Promise<void> {
+    if (states.length === 0) return;
+    await this.ensureIndex();
+    // Replace, not merge: a field that is now absent (a cleared error) must disappear.
+    const { taskUid } = await this.admin.client
+      .index(this.indexUid)
+      .addDocuments(states.map((state) => ({ ...state })));
+    await awaitTasks(this.admin, [
+      { taskUid, operation: "saving feed state", documentIds: states.map((state) => state.id) },
+    ]);
+  }
+
+  private ensureIndex(): Promise<void> {
+    const ready = this.ready ?? ensureIndex(this.admin, this.indexUid);
+    this.ready = ready;
+    return ready;
+  }
+}
