@@ -36,15 +36,26 @@ test("re-upserting the same items writes no duplicates", async () => {
 test("items whose content hash is unchanged are not written at all; an edited one is", async () => {
   const admin = await testAdmin(uniqueIndexName("upsert-hash"), { batchSize: 10 });
   await applyIndexSettings(admin);
-  const items = Array.from({ length: 20 }, (_, i) => testItem(`item-${i}`, { contentHash: `h${i}` }));
+  const items = Array.from({ length: 20 }, (_, i) =>
+    testItem(`item-${i}`, { contentHash: `h${i}` }),
+  );
   await upsertContentItems(admin, items);
-  const tasksBefore = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] })).total;
+  const tasksBefore = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] }))
+    .total;
   const again = await upsertContentItems(admin, items);
   assert.equal(again, { created: 0, updated: 0, unchanged: 20, batches: 0 });
-  const tasksAfter = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] })).total;
+  const tasksAfter = (await admin.client.tasks.getTasks({ indexUids: [admin.config.indexName] }))
+    .total;
   assert.is(tasksAfter, tasksBefore, "no write task was enqueued");
-  const edited = items.map((item, i) => (i === 3 ? { ...item, title: "Edited", contentHash: "h3-edited" } : item));
-  assert.equal(await upsertContentItems(admin, edited), { created: 0, updated: 1, unchanged: 19, batches: 1 });
+  const edited = items.map((item, i) =>
+    i === 3 ? { ...item, title: "Edited", contentHash: "h3-edited" } : item,
+  );
+  assert.equal(await upsertContentItems(admin, edited), {
+    created: 0,
+    updated: 1,
+    unchanged: 19,
+    batches: 1,
+  });
   const stored = await admin.client.index(admin.config.indexName).getDocument("item-3");
   assert.is(stored.title, "Edited");
 });
