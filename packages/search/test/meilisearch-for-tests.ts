@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ContentItem } from "@sightline/core";
+import { type ContentItem, NEW_ITEM_SIGNALS } from "@sightline/core";
 import {
   createSearchAdmin,
   createSearchReader,
@@ -106,13 +106,7 @@ export function testItem(
     language: "en",
     publishedAt: at,
     firstSeenAt: at,
-    likeCount: 0,
-    shareCount: 0,
-    commentCount: 0,
-    completionCount: 0,
-    dismissCount: 0,
-    impressionCount: 0,
-    moderation: "visible",
+    ...NEW_ITEM_SIGNALS,
     ...overrides,
   };
 }
