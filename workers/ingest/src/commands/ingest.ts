@@ -31,9 +31,20 @@ export async function ingestCommand(
     interactive: io.interactive,
     now: io.now,
   });
+  // Listen before the (possibly embedded) server starts: a SIGTERM during start-up would
+  // otherwise kill the process outright, skip `search.stop()` and orphan the embedded server.
+  const stopping = new AbortController();
+  const stop = new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      reporter.info(`${signal}: finishing the feeds being read, then stopping.`);
+      stopping.abort();
+      resolve();
+    };
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  });
   const search = await openSearch(environment, config);
   const store = new MeilisearchFeedStateStore(search.admin, config.search.stateIndex);
-  const stopping = new AbortController();
   const pass = (all: boolean) =>
     runIngest({
       config,
@@ -46,15 +57,6 @@ export async function ingestCommand(
     });
 
   let running: Promise<unknown> = Promise.resolve();
-  const stop = new Promise<void>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      reporter.info(`${signal}: finishing the feeds being read, then stopping.`);
-      stopping.abort();
-      resolve();
-    };
-    process.once("SIGTERM", onSignal);
-    process.once("SIGINT", onSignal);
-  });
 
   try {
     running = pass(options.all);

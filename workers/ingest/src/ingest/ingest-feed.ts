@@ -1,5 +1,5 @@
 import type { ContentItem } from "@sightline/core";
-import { type FetchResult, loadFeed } from "@sightline/feeds";
+import { type FetchResult, type LoadedFeed, loadFeed } from "@sightline/feeds";
 import { type CheckOutcome, nextCheck, type SchedulePolicy } from "../schedule/next-check.ts";
 import { type FeedState, RECENT_ITEM_TIMES } from "../state/feed-state.ts";
 import type { FeedJob } from "./feed-job.ts";
@@ -22,12 +22,20 @@ export interface FeedOutcome {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
+/** A feed read and handed over: its outcome, which waits for its items to be confirmed. */
+export interface FeedRead {
+  readonly outcome: Promise<FeedOutcome>;
+  /** The outcome is known already: nothing waits for a write. */
+  readonly settled: boolean;
+}
+
 /**
- * Reads one feed and hands its items to the batcher; the returned state advances only once the
- * write holding the items is confirmed. A feed that fails, or whose items cannot be written,
- * keeps its old validators, so the next run reads it again and loses nothing.
+ * Reads one feed and hands its items to the batcher. It resolves once the caller may read the
+ * next feed (see `WriteBatcher.accept`); the outcome's state advances only once the write
+ * holding the items is confirmed. A feed that fails, or whose items cannot be written, keeps its
+ * old validators, so the next run reads it again and loses nothing.
  */
-export async function ingestFeed(job: FeedJob, context: IngestFeedContext): Promise<FeedOutcome> {
+export async function readFeed(job: FeedJob, context: IngestFeedContext): Promise<FeedRead> {
   const { state, entry, expert } = job;
   const started = context.now();
   const loaded = await loadFeed(state.movedTo ?? entry.url, {
@@ -56,38 +64,56 @@ export async function ingestFeed(job: FeedJob, context: IngestFeedContext): Prom
 
   if (loaded.status === "failed") {
     const { code, message } = loaded.error;
-    return failed(job, { code, message }, hintsOf(loaded.fetch), context, started);
+    return read(failed(job, { code, message }, hintsOf(loaded.fetch), context, started));
   }
   if (loaded.status === "unchanged") {
     const checked = { ...state, lastCheckAt: started, lastSuccessAt: started, errorCount: 0 };
-    return {
+    return read({
       state: scheduled(checked, hintsOf(loaded.fetch), context),
       status: "unchanged",
       items: 0,
-    };
+    });
   }
 
   const items =
     expert.audience.length > 0
       ? loaded.items.map((item) => withAudience(item, expert.audience))
       : loaded.items;
-  try {
-    await context.batcher.submit(items);
-  } catch (error) {
-    const message = `Items of ${entry.url} could not be indexed: ${(error as Error).message}`;
-    return failed(
-      job,
-      { code: "INDEXING_FAILED", message },
-      { status: "server-error" },
-      context,
-      started,
-    );
-  }
+  const { confirmed, settled } = await context.batcher.accept(items);
+  const outcome = confirmed.then(
+    () => advanced(job, loaded, items, context, started),
+    (error: unknown) => {
+      const message = `Items of ${entry.url} could not be indexed: ${(error as Error).message}`;
+      return failed(
+        job,
+        { code: "INDEXING_FAILED", message },
+        { status: "server-error" },
+        context,
+        started,
+      );
+    },
+  );
+  return { outcome, settled };
+}
+
+function read(outcome: FeedOutcome): FeedRead {
+  return { outcome: Promise.resolve(outcome), settled: true };
+}
+
+/** The state of a feed whose items are confirmed: new validators, next check by its posting. */
+function advanced(
+  job: FeedJob,
+  loaded: Extract<LoadedFeed, { status: "ok" }>,
+  items: readonly ContentItem[],
+  context: IngestFeedContext,
+  started: number,
+): FeedOutcome {
+  const { state, entry } = job;
   const times = [...items.map((item) => Date.parse(item.publishedAt)), ...state.recentItemTimes]
     .sort((a, b) => b - a)
     .slice(0, RECENT_ITEM_TIMES);
   const { lastError: _cleared, ...rest } = state;
-  const advanced: FeedState = {
+  const next: FeedState = {
     ...rest,
     ...validators(loaded.fetch),
     ...(loaded.fetch.finalUrl !== entry.url && loaded.fetch.finalUrl !== loaded.fetch.url
@@ -107,7 +133,7 @@ export async function ingestFeed(job: FeedJob, context: IngestFeedContext): Prom
     skipDays,
     ...(ttlMinutes === undefined ? {} : { ttlMinutes }),
   };
-  return { state: scheduled(advanced, hints, context), status: "ok", items: items.length };
+  return { state: scheduled(next, hints, context), status: "ok", items: items.length };
 }
 
 function withAudience(item: ContentItem, audience: readonly string[]): ContentItem {
@@ -162,6 +188,10 @@ function failed(
     errorCount: job.state.errorCount + 1,
     lastError: { ...reason, at },
   };
-  const next = scheduled(state, hints, context);
+  // A body that arrived but is no feed (unparsable, not a feed) fails after a fetch that
+  // succeeded: schedule it as the failure it is, or it would wait a healthy feed's interval
+  // (a day for a feed with no items yet) and never back off.
+  const status = hints.status === "ok" || hints.status === "unchanged" ? "invalid" : hints.status;
+  const next = scheduled(state, { ...hints, status }, context);
   return { state: next, status: next.disabled ? "disabled" : "failed", items: 0, error: reason };
 }

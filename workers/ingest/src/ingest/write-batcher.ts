@@ -11,6 +11,12 @@ export interface WriteBatcherOptions {
   readonly maxItems: number;
   /** …or once the oldest has waited this long. */
   readonly maxDelayMs: number;
+  /**
+   * Writes allowed in flight at once (default: no limit). A flush due while that many are out
+   * waits for one of them to end, gathering everything submitted meanwhile into the next write:
+   * under load, writes grow as large as the index needs time for (group commit).
+   */
+  readonly maxWritesInFlight?: number;
 }
 
 interface Waiter {
@@ -32,6 +38,10 @@ export class WriteBatcher {
   private waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** A flush was due while the in-flight limit was reached: it happens as soon as a write ends. */
+  private deferred = false;
+  /** Readers waiting for the items ahead of theirs to go out (see `accept`). */
+  private roomWaiters: (() => void)[] = [];
 
   constructor(
     write: (items: ContentItem[]) => Promise<WriteReport>,
@@ -54,16 +64,46 @@ export class WriteBatcher {
     return confirmed;
   }
 
+  /**
+   * `submit` for a caller with more to read. It resolves once the caller may go on: at once while
+   * a write is in flight (the items go out with the next one) unless a full write's worth waits
+   * already (then once those go out); with nothing in flight, once the caller's own write
+   * settled. So reading runs ahead of writing only while writing is the bottleneck, and by at
+   * most one write. `settled` says whether `confirmed` has settled already.
+   */
+  async accept(
+    items: readonly ContentItem[],
+  ): Promise<{ readonly confirmed: Promise<void>; readonly settled: boolean }> {
+    const writing = this.inFlight.size > 0;
+    const confirmed = this.submit(items);
+    // The caller looks at the outcome only later: a failure must not count as unhandled meanwhile.
+    const done = confirmed.catch(() => {});
+    if (!writing) {
+      await done;
+      return { confirmed, settled: true };
+    }
+    if (this.items.length >= this.options.maxItems) {
+      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    }
+    return { confirmed, settled: false };
+  }
+
   /** Writes whatever waits and resolves when every write so far has settled. */
   async close(): Promise<void> {
     this.flush();
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.items.length === 0) return;
+    if (this.inFlight.size >= (this.options.maxWritesInFlight ?? Number.POSITIVE_INFINITY)) {
+      this.deferred = true;
+      return;
+    }
+    this.deferred = false;
+    for (const resolve of this.roomWaiters.splice(0)) resolve();
     const items = this.items;
     const waiters = this.waiters;
     this.items = [];
@@ -78,6 +118,9 @@ export class WriteBatcher {
       },
     );
     this.inFlight.add(settled);
-    void settled.finally(() => this.inFlight.delete(settled));
+    void settled.finally(() => {
+      this.inFlight.delete(settled);
+      if (this.deferred) this.flush();
+    });
   }
 }

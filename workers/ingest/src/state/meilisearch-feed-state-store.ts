@@ -46,8 +46,21 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
   }
 
   private ensureIndex(): Promise<void> {
-    const ready = this.ready ?? ensureIndex(this.admin, this.indexUid);
+    const ready = this.ready ?? this.prepare();
     this.ready = ready;
     return ready;
+  }
+
+  /**
+   * Feed state is only ever read by id, never searched: with Meilisearch's default (every field
+   * searchable) saving 1,000 states took 0.4–0.55 s of indexing, with the id alone ~0.03 s.
+   */
+  private async prepare(): Promise<void> {
+    await ensureIndex(this.admin, this.indexUid);
+    const index = this.admin.client.index(this.indexUid);
+    const current = await index.getSearchableAttributes();
+    if (current.length === 1 && current[0] === "id") return;
+    const { taskUid } = await index.updateSearchableAttributes(["id"]);
+    await awaitTasks(this.admin, [{ taskUid, operation: "settings of the feed state index" }]);
   }
 }

@@ -1,0 +1,355 @@
+// pnpm bench:ingest [--json]
+// Ingests 1,000 feeds × 50 items, served on 127.0.0.1 by a child process, into a fresh index with
+// the worker's own runIngest (real MeilisearchFeedStateStore, upsertContentItems), then re-runs
+// it with every feed due and nothing changed (the server answers 304). In the same run, the very
+// same documents — read back from the ingested index — go to a second fresh index with identical
+// settings in ONE addDocuments call: the bulk baseline. Peak RSS is the ingest process's own
+// high-water mark, read before the bulk step; the feed server and Meilisearch are other
+// processes. MEILI_URL + MEILI_MASTER_KEY use a running server; otherwise the embedded one is
+// started (MEILI_BIN overrides its binary) and stopped at the end.
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  applyIndexSettings,
+  awaitTasks,
+  createSearchAdmin,
+  type MeilisearchConnection,
+  openMeilisearch,
+  type SearchAdmin,
+  upsertContentItems,
+} from "@sightline/search";
+import { OrgConfig } from "../src/config/org-config.ts";
+import { type IngestSummary, runIngest } from "../src/ingest/run-ingest.ts";
+import { MeilisearchFeedStateStore } from "../src/state/meilisearch-feed-state-store.ts";
+import { FEEDS, ITEMS, type ServerMessage, type ServerStats } from "./feed-server.ts";
+
+const json = process.argv.includes("--json");
+const FLOORS = {
+  ratioVsBulkAdd: 1.5,
+  unchangedRerunRatio: 0.05,
+  unchangedRerunWrites: 0,
+  peakRssMb: 250,
+} as const;
+const WRITE_TYPES = ["documentAdditionOrUpdate", "documentEdition", "documentDeletion"] as const;
+const PAGE = 1000;
+const BULK_TIMEOUT_MS = 600_000;
+/** USER_HZ: Linux reports process CPU time in these ticks on every mainstream architecture. */
+const CLOCK_TICKS = 100;
+
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+interface FeedServer {
+  readonly base: string;
+  readonly bytes: number;
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** Forks the feed server: its generation, gzip and serving cost none of our CPU or RSS. */
+async function startFeedServer(): Promise<FeedServer> {
+  const entry = fileURLToPath(new URL("./feed-server.ts", import.meta.url));
+  // Only what tsx and source imports need; --expose-gc and the like stay with the bench.
+  const child = fork(entry, ["--serve"], {
+    execArgv: ["--conditions=@sightline/source", "--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const listening = await nextMessage(child, "listening");
+  return {
+    base: `http://127.0.0.1:${listening.port}`,
+    bytes: listening.bytes,
+    stats: async () => {
+      const answer = nextMessage(child, "stats");
+      child.send("stats");
+      return await answer;
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function nextMessage<T extends ServerMessage["type"]>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<ServerMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`feed server exited (${code})`));
+    const onMessage = (message: ServerMessage) => {
+      if (message.type !== type) return;
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      resolve(message as Extract<ServerMessage, { type: T }>);
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
+}
+
+async function connect(): Promise<{
+  connection: MeilisearchConnection;
+  stop: () => Promise<void>;
+}> {
+  const url = process.env.MEILI_URL;
+  const masterKey = process.env.MEILI_MASTER_KEY;
+  if (url) {
+    const connection = await openMeilisearch(masterKey ? { url, masterKey } : { url });
+    return { connection, stop: async () => {} };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "sightline-ingest-bench-"));
+  const binaryPath = process.env.MEILI_BIN;
+  const connection = await openMeilisearch(binaryPath ? { dataDir, binaryPath } : { dataDir });
+  return {
+    connection,
+    stop: async () => {
+      await connection.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One expert per blog, every feed on the bench server, everything else the defaults. */
+function orgConfig(base: string, index: string, stateIndex: string): OrgConfig {
+  return OrgConfig.parse({
+    ingest: { allowHosts: ["127.0.0.1"] },
+    search: { index, stateIndex },
+    experts: Array.from({ length: FEEDS }, (_, n) => ({
+      id: `expert-${n}`,
+      name: `Expert ${n}`,
+      feeds: [{ url: `${base}/feeds/${n}.xml` }],
+    })),
+  });
+}
+
+interface Timed<T> {
+  readonly seconds: number;
+  /** CPU seconds of this process and of the embedded Meilisearch (NaN for a remote one). */
+  readonly cpu: { readonly ours: number; readonly meilisearch: number };
+  readonly value: T;
+}
+
+/** CPU seconds a process has used, from /proc on Linux; NaN where that cannot be read. */
+async function processCpuSeconds(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function timed<T>(meiliPid: number | undefined, work: () => Promise<T>): Promise<Timed<T>> {
+  globalThis.gc?.();
+  const meiliBefore = await processCpuSeconds(meiliPid);
+  const usage = process.cpuUsage();
+  const start = performance.now();
+  const value = await work();
+  const seconds = (performance.now() - start) / 1000;
+  const { user, system } = process.cpuUsage(usage);
+  const meilisearch = (await processCpuSeconds(meiliPid)) - meiliBefore;
+  return { seconds, cpu: { ours: (user + system) / 1e6, meilisearch }, value };
+}
+
+async function ingest(admin: SearchAdmin, config: OrgConfig, all: boolean): Promise<IngestSummary> {
+  const summary = await runIngest({
+    config,
+    store: new MeilisearchFeedStateStore(admin, config.search.stateIndex),
+    write: (items) => upsertContentItems(admin, items),
+    all,
+  });
+  if (summary.failed > 0 || summary.disabled > 0 || summary.ok + summary.unchanged !== FEEDS) {
+    throw new Error(`ingest did not read every feed: ${JSON.stringify(summary)}`);
+  }
+  return summary;
+}
+
+async function latestTaskUid(admin: SearchAdmin): Promise<number> {
+  const { results } = await admin.client.tasks.getTasks({ limit: 1 });
+  return results[0]?.uid ?? -1;
+}
+
+/** Document-write tasks enqueued on `indexUid` after task `afterUid`, and the documents they carried. */
+async function documentWrites(
+  admin: SearchAdmin,
+  indexUid: string,
+  afterUid: number,
+): Promise<{ tasks: number; documents: number }> {
+  const { results } = await admin.client.tasks.getTasks({
+    indexUids: [indexUid],
+    types: [...WRITE_TYPES],
+    limit: PAGE,
+  });
+  const after = results.filter((task) => task.uid > afterUid);
+  const documents = after.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0);
+  return { tasks: after.length, documents };
+}
+
+async function documentCount(admin: SearchAdmin, indexUid: string): Promise<number> {
+  return (await admin.client.index(indexUid).getStats()).numberOfDocuments;
+}
+
+/** Every stored document of `indexUid`, exactly as the ingest wrote it. */
+async function allDocuments(
+  admin: SearchAdmin,
+  indexUid: string,
+): Promise<Record<string, unknown>[]> {
+  const index = admin.client.index(indexUid);
+  const documents: Record<string, unknown>[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await index.getDocuments({ offset, limit: PAGE });
+    documents.push(...page.results);
+    if (page.results.length < PAGE) return documents;
+  }
+}
+
+/** The baseline: all documents in one call, awaited until Meilisearch reports them indexed. */
+async function bulkAdd(
+  admin: SearchAdmin,
+  indexUid: string,
+  documents: Record<string, unknown>[],
+): Promise<void> {
+  const { taskUid } = await admin.client.index(indexUid).addDocuments(documents);
+  const [task] = await awaitTasks(admin, [{ taskUid, operation: "bulk add" }], BULK_TIMEOUT_MS);
+  if (task?.details?.indexedDocuments !== documents.length) {
+    throw new Error(`bulk add indexed ${task?.details?.indexedDocuments} of ${documents.length}`);
+  }
+}
+
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+interface Indexes {
+  readonly index: string;
+  readonly stateIndex: string;
+  readonly bulkIndex: string;
+}
+
+/** The three runs, checked: every feed read, every document indexed, nothing rewritten. */
+async function measure(feeds: FeedServer, connection: MeilisearchConnection, uids: Indexes) {
+  const { index, stateIndex, bulkIndex } = uids;
+  const admin = createSearchAdmin(connection, { indexName: index });
+  await applyIndexSettings(admin, index);
+  await applyIndexSettings(admin, bulkIndex);
+  const config = orgConfig(feeds.base, index, stateIndex);
+  const meiliPid = connection.embedded?.pid;
+
+  const start = await latestTaskUid(admin);
+  const first = await timed(meiliPid, () => ingest(admin, config, false));
+  const firstWrites = await documentWrites(admin, index, start);
+  const firstCount = await documentCount(admin, index);
+  const served = await feeds.stats();
+
+  const before = await latestTaskUid(admin);
+  const rerun = await timed(meiliPid, () => ingest(admin, config, true));
+  const rerunWrites = await documentWrites(admin, index, before);
+  const stateSaves = (await documentWrites(admin, stateIndex, before)).tasks;
+  const rerunCount = await documentCount(admin, index);
+  const notModified = (await feeds.stats()).notModified - served.notModified;
+  // maxRSS is this process's high-water mark (KiB) since it started: both ingest runs, nothing
+  // of the bulk step below, nothing of the child processes.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const documents = await allDocuments(admin, index);
+  const bulk = await timed(meiliPid, () => bulkAdd(admin, bulkIndex, documents));
+  const bulkCount = await documentCount(admin, bulkIndex);
+  if (firstCount !== FEEDS * ITEMS || bulkCount !== firstCount || rerunCount !== firstCount) {
+    throw new Error(
+      `document counts: first run ${firstCount}, re-run ${rerunCount}, bulk ${bulkCount}; ` +
+        `expected ${FEEDS * ITEMS}`,
+    );
+  }
+  for (const uid of [index, stateIndex, bulkIndex]) {
+    await admin.client.deleteIndex(uid).waitTask({ timeout: 60_000 });
+  }
+  return {
+    runs: { first, bulk, rerun },
+    result: {
+      ratioVsBulkAdd: round(first.seconds / bulk.seconds),
+      unchangedRerunRatio: round(rerun.seconds / first.seconds, 4),
+      unchangedRerunWrites: rerunWrites.tasks,
+      peakRssMb: round(peakRssMb, 1),
+      firstRunSeconds: round(first.seconds),
+      bulkAddSeconds: round(bulk.seconds),
+      rerunSeconds: round(rerun.seconds),
+      firstRunCpuSeconds: round(first.cpu.ours, 2),
+      firstRunMeilisearchCpuSeconds: round(first.cpu.meilisearch, 2),
+      bulkAddMeilisearchCpuSeconds: round(bulk.cpu.meilisearch, 2),
+      rerunCpuSeconds: round(rerun.cpu.ours, 2),
+      documents: firstCount,
+      firstRunWriteTasks: firstWrites.tasks,
+      unchangedRerunDocuments: rerunWrites.documents,
+      rerunNotModified: notModified,
+      rerunStateSaves: stateSaves,
+    },
+  };
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+const cpu = (seconds: number) => (Number.isNaN(seconds) ? "n/a" : seconds.toFixed(1)).padStart(10);
+
+function printTable({ runs, result }: Measured): void {
+  const row = (label: string, run: Timed<unknown>, written: string) =>
+    log(
+      `  ${label.padEnd(36)}${run.seconds.toFixed(2).padStart(8)}${cpu(run.cpu.ours)}` +
+        `${cpu(run.cpu.meilisearch)}   ${written}`,
+    );
+  log("");
+  log(
+    `  ${"".padEnd(36)}${"seconds".padStart(8)}${"CPU ours".padStart(10)}${"CPU meili".padStart(10)}   documents written`,
+  );
+  row(
+    "ours: runIngest into a fresh index",
+    runs.first,
+    `${result.documents} in ${result.firstRunWriteTasks} tasks`,
+  );
+  row("bulk: one addDocuments, same docs", runs.bulk, `${result.documents} in 1 task`);
+  row(
+    "ours: unchanged re-run, all due",
+    runs.rerun,
+    `${result.unchangedRerunDocuments} in ${result.unchangedRerunWrites} tasks ` +
+      `(${result.rerunNotModified} × 304; ${result.rerunStateSaves} state save)`,
+  );
+  log("");
+  for (const key of Object.keys(FLOORS) as (keyof typeof FLOORS)[]) {
+    const floor = key === "unchangedRerunWrites" ? `= ${FLOORS[key]}` : `≤ ${FLOORS[key]}`;
+    log(`  ${key.padEnd(22)}${String(result[key]).padStart(8)}   floor ${floor}`);
+  }
+}
+
+const feeds = await startFeedServer();
+try {
+  const meili = await connect();
+  try {
+    log(
+      `Meilisearch ${meili.connection.features.version}; ${FEEDS} feeds × ${ITEMS} items, ` +
+        `${(feeds.bytes / 1e6).toFixed(1)} MB of RSS served by a child process on ${feeds.base}`,
+    );
+    const suffix = `${process.pid}`;
+    const measured = await measure(feeds, meili.connection, {
+      index: `bench-ingest-${suffix}`,
+      stateIndex: `bench-ingest-feeds-${suffix}`,
+      bulkIndex: `bench-ingest-bulk-${suffix}`,
+    });
+    if (json) console.log(JSON.stringify(measured.result, null, 2));
+    else printTable(measured);
+    const { result } = measured;
+    for (const key of Object.keys(FLOORS) as (keyof typeof FLOORS)[]) {
+      if (result[key] <= FLOORS[key]) continue;
+      console.error(`${key} ${result[key]} is above the floor ${FLOORS[key]}.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await meili.stop();
+  }
+} finally {
+  await feeds.stop();
+}
