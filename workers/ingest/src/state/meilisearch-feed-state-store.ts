@@ -39,7 +39,14 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
     // Replace, not merge: a field that is now absent (a cleared error) must disappear.
     const { taskUid } = await this.admin.client
       .index(this.indexUid)
-      .addDocuments(states.map((state) => ({ ...state })));
+      .addDocuments(states.map((state) => ({ ...state })))
+      .catch((error: unknown) => {
+        // Items are already indexed; a lost state save only means these feeds are read again.
+        throw new Error(
+          `Saving the state of ${states.length} feed(s) to index "${this.indexUid}" failed (${(error as Error).message}); they will be read again on the next run.`,
+          { cause: error },
+        );
+      });
     await awaitTasks(this.admin, [
       { taskUid, operation: "saving feed state", documentIds: states.map((state) => state.id) },
     ]);

@@ -95,4 +95,53 @@ test("nothing to write resolves at once", async () => {
   await batcher.close();
 });
 
+test("accept: with no write in flight a reader waits for its own write; while one is, it reads on", async () => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const writes: number[] = [];
+  const batcher = new WriteBatcher(
+    async (items) => {
+      writes.push(items.length);
+      if (writes.length === 1) await gate;
+      return report(items);
+    },
+    { maxItems: 100, maxDelayMs: 1, maxWritesInFlight: 1 },
+  );
+  const first = batcher.accept([item("a")]);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The first write is held at the gate: the second reader is not made to wait for it.
+  const second = await batcher.accept([item("b")]);
+  assert.is(second.settled, false);
+  let secondConfirmed = false;
+  void second.confirmed.then(() => {
+    secondConfirmed = true;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.not.ok(secondConfirmed, "not confirmed before its own write");
+  release();
+  const accepted = await first;
+  assert.is(accepted.settled, true);
+  await second.confirmed;
+  await batcher.close();
+  assert.equal(writes, [1, 1]);
+});
+
+test("accept: a failed write is reported through `confirmed` to every reader in it", async () => {
+  const batcher = new WriteBatcher(
+    async () => {
+      throw new Error("task failed");
+    },
+    { maxItems: 100, maxDelayMs: 1, maxWritesInFlight: 1 },
+  );
+  const accepted = await batcher.accept([item("a")]);
+  const outcome = await accepted.confirmed.then(
+    () => "confirmed",
+    () => "failed",
+  );
+  assert.is(outcome, "failed");
+  await batcher.close();
+});
+
 test.run();
