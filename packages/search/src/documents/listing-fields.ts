@@ -1,4 +1,5 @@
 import type { ContentItem } from "@sightline/core";
+import { ENGAGEMENT_FIELDS } from "./to-search-document.ts";
 
 /**
  * The item fields search hits and candidate pools fetch: everything but the body (HTML and
@@ -16,13 +17,7 @@ export const LISTING_FIELDS = [
   "language",
   "publishedAt",
   "firstSeenAt",
-  "likeCount",
-  "shareCount",
-  "commentCount",
-  "completionCount",
-  "dismissCount",
-  "impressionCount",
-  "moderation",
+  ...ENGAGEMENT_FIELDS,
   "dedupeKey",
   "contentHash",
   "audience",
