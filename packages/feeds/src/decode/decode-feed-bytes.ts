@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { type CharsetSource, type DeclaredCharset, detectCharset } from "./detect-charset.ts";
 import { stripInvalidXmlChars } from "./strip-invalid-xml-chars.ts";
@@ -45,11 +45,6 @@ function chooseCharset(bytes: Uint8Array, contentType?: string): DeclaredCharset
   if (declared.charset === "utf-8" && !utf8) return own;
   if (own?.charset === "utf-8" && utf8 && !isAscii(bytes)) return own;
   return declared;
-}
-
-function isAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte > 0x7f) return false;
-  return true;
 }
 
 /**

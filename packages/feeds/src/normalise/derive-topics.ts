@@ -1,3 +1,4 @@
+import { collapseSpaces } from "../collapse-spaces.ts";
 import type { KeywordRule } from "../feed-config.ts";
 
 /** Core caps an item's topics at 50 and each topic at 100 characters. */
@@ -32,7 +33,7 @@ export function deriveTopics(...sources: readonly (readonly string[])[]): string
   for (const source of sources) {
     for (const entry of source) {
       for (const part of entry.split(",")) {
-        const topic = part.replace(/\s+/g, " ").trim().toLowerCase();
+        const topic = collapseSpaces(part).trim().toLowerCase();
         if (topic !== "" && topic.length <= MAX_TOPIC_LENGTH) topics.add(topic);
         if (topics.size === MAX_TOPICS) return [...topics];
       }

@@ -7,14 +7,18 @@ import {
   resolveFeedConfig,
 } from "../feed-config.ts";
 import { redactUrl } from "../fetch/redact-url.ts";
-import type { ParsedFeed } from "../parse/parsed-feed.ts";
+import type { ParsedFeed, ParsedItem } from "../parse/parsed-feed.ts";
 import { resolveUrl } from "../resolve-url.ts";
+import { sanitiseFragments } from "../sanitise/sanitise-fragments.ts";
+import { textToHtml } from "../sanitise/text-to-html.ts";
 import { withoutUndefined } from "../without-undefined.ts";
 import { canonicalUrl } from "./canonical-url.ts";
 import { chooseIdentityMode } from "./choose-identity-mode.ts";
 import { dedupeKey } from "./dedupe-key.ts";
 import { compileKeywordRules } from "./derive-topics.ts";
 import { itemId } from "./item-id.ts";
+import { locateItem } from "./locate-item.ts";
+import { needsSchemaCheck } from "./needs-schema-check.ts";
 import { type FeedContext, type ItemDraft, normaliseItem } from "./normalise-item.ts";
 import { normaliseLanguage } from "./normalise-language.ts";
 
@@ -47,6 +51,12 @@ function feedContext(feed: ParsedFeed, config: FeedConfig, now: number): FeedCon
   };
 }
 
+/** The item's body as HTML, not yet sanitised; "" when it has none. */
+function bodyHtml({ content }: ParsedItem): string {
+  if (content === undefined) return "";
+  return content.type === "html" ? content.value : textToHtml(content.value);
+}
+
 /** A link names its item only if no other item of the feed shares it and it is not the site's. */
 function ownLinkTest(
   drafts: readonly ItemDraft[],
@@ -63,6 +73,15 @@ function ownLinkTest(
 
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
+}
+
+/** The finished item, or why core's schema rejects it. */
+function finish(item: ContentItem): { item: ContentItem } | { problems: string } {
+  if (!needsSchemaCheck(item)) return { item };
+  const checked = ContentItem.safeParse(item);
+  return checked.success
+    ? { item: checked.data }
+    : { problems: describeIssues(checked.error.issues) };
 }
 
 function itemCount(count: number): string {
@@ -91,8 +110,13 @@ export function normaliseFeed(
 ): NormalisedFeed {
   const config = resolveFeedConfig(configInput);
   const context = feedContext(feed, config, options.now);
-  const drafts = feed.items
-    .map((item) => normaliseItem(item, context))
+  const located = feed.items.map((item) => ({ item, location: locateItem(item, context) }));
+  const bodies = sanitiseFragments(
+    located.map(({ item, location }) => ({ html: bodyHtml(item), baseUrl: location.contentBase })),
+    config.iframeHosts,
+  );
+  const drafts = located
+    .map(({ item, location }, index) => normaliseItem(item, context, location, bodies[index] ?? ""))
     .filter((draft) => draft !== undefined);
   const identity = chooseIdentityMode(
     drafts.map((draft) => draft.identity),
@@ -109,9 +133,10 @@ export function normaliseFeed(
     const { link } = draft.identity;
     const { title, text, summary } = draft.item;
     const key = dedupeKey(isOwnLink(link) ? link : undefined, title, text ?? summary);
-    const checked = ContentItem.safeParse({ id, ...draft.item, dedupeKey: key });
-    if (checked.success) items.push(checked.data);
-    else rejected.push(`dropped item ${draft.item.url}: ${describeIssues(checked.error.issues)}`);
+    // Fields in core's order, as its schema would output them.
+    const finished = finish({ id, ...draft.item, dedupeKey: key, contentHash: draft.contentHash });
+    if ("item" in finished) items.push(finished.item);
+    else rejected.push(`dropped item ${draft.item.url}: ${finished.problems}`);
   }
   const label = redactUrl(config.feedUrl);
   const warnings = [

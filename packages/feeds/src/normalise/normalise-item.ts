@@ -1,15 +1,12 @@
 import { type ContentItem, NEW_ITEM_SIGNALS } from "@sightline/core";
+import { collapseSpaces } from "../collapse-spaces.ts";
 import type { FeedConfig } from "../feed-config.ts";
 import type { Markup, ParsedItem } from "../parse/parsed-feed.ts";
-import { resolveUrl } from "../resolve-url.ts";
 import { htmlToText } from "../sanitise/html-to-text.ts";
-import { sanitiseHtml } from "../sanitise/sanitise-html.ts";
-import { textToHtml } from "../sanitise/text-to-html.ts";
-import { withoutUndefined } from "../without-undefined.ts";
-import { canonicalUrl } from "./canonical-url.ts";
 import type { IdentityCandidates } from "./choose-identity-mode.ts";
 import { deriveKind } from "./derive-kind.ts";
 import { deriveTopics, type TopicMatcher } from "./derive-topics.ts";
+import type { ItemLocation } from "./locate-item.ts";
 import { normaliseLanguage } from "./normalise-language.ts";
 import { parseFeedDate } from "./parse-feed-date.ts";
 import { stableHash } from "./stable-hash.ts";
@@ -32,8 +29,12 @@ export interface FeedContext {
 }
 
 export interface ItemDraft {
-  /** All but the id and the dedupe key, which depend on the feed's other items. */
-  readonly item: Omit<ContentItem, "id" | "dedupeKey">;
+  /**
+   * All but the id and the dedupe key, which depend on the feed's other items, and the content
+   * hash, kept apart so that the finished item can list its fields in core's order.
+   */
+  readonly item: Omit<ContentItem, "id" | "dedupeKey" | "contentHash">;
+  readonly contentHash: string;
   readonly identity: IdentityCandidates;
   /** Set when the item's own date was unusable and its first-seen time stands in. */
   readonly dateFallback?: "missing" | "future";
@@ -52,13 +53,7 @@ function toText(markup: Markup | undefined): string {
 /** Whitespace collapsed, and cut to `max` on a word boundary. */
 function oneLine(text: string, max: number): string {
   // Only the head can survive the cut: collapsing 20,000 characters to keep 500 is waste.
-  return truncateOnWord(
-    text
-      .slice(0, max * 2)
-      .replace(/\s+/g, " ")
-      .trim(),
-    max,
-  );
+  return truncateOnWord(collapseSpaces(text.slice(0, max * 2)).trim(), max);
 }
 
 function publication(item: ParsedItem, now: number) {
@@ -69,65 +64,51 @@ function publication(item: ParsedItem, now: number) {
   return { at: stated };
 }
 
-function body(
-  item: ParsedItem,
-  context: FeedContext,
-  contentBase: string,
-): { contentHtml?: string; text?: string } {
-  if (item.content === undefined) return {};
-  const html = item.content.type === "html" ? item.content.value : textToHtml(item.content.value);
-  const contentHtml = sanitiseHtml(html, {
-    baseUrl: contentBase,
-    iframeHosts: context.config.iframeHosts,
-  });
-  if (contentHtml === "") return {};
-  const text = htmlToText(contentHtml);
-  return {
-    contentHtml,
-    ...(text === "" ? {} : { text: truncateOnWord(text, context.config.maxTextLength) }),
-  };
+interface Readable {
+  readonly title: string;
+  readonly summary: string;
+  /** The body's HTML as `sanitiseHtml` made it, unless it is empty. */
+  readonly contentHtml: string | undefined;
+  /** The body's plain text, unless it is empty. */
+  readonly text: string | undefined;
 }
 
-interface Location {
-  /** The item's own canonical link, if it has one. */
-  readonly ownUrl?: string;
-  readonly url: string;
-  /** What relative URLs in the body resolve against. */
-  readonly contentBase: string;
-}
-
-// xml:base (feed → item → content element) wins where declared. Without it a relative item link
-// is taken against the site rather than the feed's address, as feeds served from a feed host
-// (FeedBurner…) mean, and a relative URL in the body against the item's own page.
-function locate(item: ParsedItem, context: FeedContext): Location {
-  const { feedUrl } = context.config;
-  const itemXmlBase = resolveUrl(item.base, context.xmlBase ?? feedUrl) ?? context.xmlBase;
-  const permaLink = item.guidIsPermaLink ? canonicalUrl(item.guid, undefined) : undefined;
-  const ownUrl = canonicalUrl(item.link, itemXmlBase ?? context.siteLink ?? feedUrl) ?? permaLink;
-  const fallback = context.siteLink ?? feedUrl;
-  const contentBase =
-    resolveUrl(item.contentBase, itemXmlBase ?? feedUrl) ?? itemXmlBase ?? ownUrl ?? fallback;
-  return { ...withoutUndefined({ ownUrl }), url: ownUrl ?? fallback, contentBase };
-}
-
-function readable(item: ParsedItem, context: FeedContext, contentBase: string) {
-  const { contentHtml, text } = body(item, context, contentBase);
+function readable(item: ParsedItem, context: FeedContext, sanitisedBody: string): Readable {
+  const contentHtml = sanitisedBody === "" ? undefined : sanitisedBody;
+  const fullText = contentHtml === undefined ? "" : htmlToText(contentHtml);
+  const text = fullText === "" ? undefined : truncateOnWord(fullText, context.config.maxTextLength);
   const stated = item.summary === undefined ? "" : toText(item.summary);
   const summary = oneLine(stated || text || "", context.config.maxSummaryLength);
   const title =
     oneLine(toText(item.title), MAX_TITLE_LENGTH) ||
     oneLine(summary || text || "", DERIVED_TITLE_LENGTH);
-  return { title, summary, ...withoutUndefined({ contentHtml, text }) };
+  return { title, summary, contentHtml, text };
+}
+
+function identityOf(item: ParsedItem, title: string, ownUrl?: string): IdentityCandidates {
+  const identity: { -readonly [K in keyof IdentityCandidates]: IdentityCandidates[K] } = {
+    content: `${title}\n${item.content?.value ?? item.summary?.value ?? ""}`,
+  };
+  // Set one by one rather than spread from `withoutUndefined`: this runs for every item.
+  if (item.guid !== undefined) identity.guid = item.guid;
+  if (ownUrl !== undefined) identity.link = ownUrl;
+  return identity;
 }
 
 /**
  * One parsed item as a content item without its id and dedupe key (they depend on the feed's
- * other items), or `undefined` when the item has nothing to show: no title and no text.
+ * other items), or `undefined` when the item has nothing to show: no title and no text. The body
+ * comes sanitised (`sanitisedBody`, "" for none): the feed's bodies are sanitised together.
  */
-export function normaliseItem(item: ParsedItem, context: FeedContext): ItemDraft | undefined {
+export function normaliseItem(
+  item: ParsedItem,
+  context: FeedContext,
+  location: ItemLocation,
+  sanitisedBody: string,
+): ItemDraft | undefined {
   const { config } = context;
-  const { ownUrl, url, contentBase } = locate(item, context);
-  const { title, summary, contentHtml, text } = readable(item, context, contentBase);
+  const { ownUrl, url } = location;
+  const { title, summary, contentHtml, text } = readable(item, context, sanitisedBody);
   if (title === "") return undefined;
   const { at, dateFallback } = publication(item, context.now);
   const topics = deriveTopics(
@@ -148,16 +129,14 @@ export function normaliseItem(item: ParsedItem, context: FeedContext): ItemDraft
     publishedAt: new Date(at).toISOString(),
     firstSeenAt: new Date(context.now).toISOString(),
     ...NEW_ITEM_SIGNALS,
-    ...withoutUndefined({ contentHtml, text }),
+  };
+  if (contentHtml !== undefined) draft.contentHtml = contentHtml;
+  if (text !== undefined) draft.text = text;
+  const done = {
+    item: draft,
     // Dates are left out on purpose: an edited item must hash differently, a re-dated one not.
     contentHash: stableHash(`${url}\u0000${title}\u0000${summary}\u0000${contentHtml ?? ""}`),
+    identity: identityOf(item, title, ownUrl),
   };
-  return {
-    item: draft,
-    identity: {
-      content: `${title}\n${item.content?.value ?? item.summary?.value ?? ""}`,
-      ...withoutUndefined({ guid: item.guid, link: ownUrl }),
-    },
-    ...withoutUndefined({ dateFallback }),
-  };
+  return dateFallback === undefined ? done : { ...done, dateFallback };
 }

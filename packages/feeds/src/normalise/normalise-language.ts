@@ -11,7 +11,9 @@ function subtagCase(subtag: string): string {
 
 /** A feed's language tag in the BCP-47 form core accepts ("pt_br" → "pt-BR"), else undefined. */
 export function normaliseLanguage(raw: string | undefined): string | undefined {
-  const [primary = "", ...subtags] = (raw ?? "").trim().replaceAll("_", "-").split("-");
+  // Most items state no language: no tag to build and check.
+  if (raw === undefined) return undefined;
+  const [primary = "", ...subtags] = raw.trim().replaceAll("_", "-").split("-");
   const tag = [primary.toLowerCase(), ...subtags.map(subtagCase)].join("-");
   return Language.safeParse(tag).success ? tag : undefined;
 }

@@ -68,22 +68,26 @@ function alternateLink(links: unknown): string | undefined {
 }
 
 function categories(...lists: unknown[]): string[] {
-  return lists.flatMap(listOf).flatMap((node) => {
-    // RSS puts the name in the text, Atom in `term`, iTunes in `text`.
-    const name =
-      present(textOf(node)) ??
-      present(attributeOf(node, "term")) ??
-      present(attributeOf(node, "text"));
-    return name === undefined ? [] : [name];
-  });
+  const names: string[] = [];
+  for (const list of lists) {
+    for (const node of listOf(list)) {
+      // RSS puts the name in the text, Atom in `term`, iTunes in `text`.
+      const name =
+        present(textOf(node)) ??
+        present(attributeOf(node, "term")) ??
+        present(attributeOf(node, "text"));
+      if (name !== undefined) names.push(name);
+    }
+  }
+  return names;
 }
 
-function enclosure(node: unknown, urlAttribute: string): Enclosure[] {
+function pushEnclosure(found: Enclosure[], node: unknown, urlAttribute: string): void {
   const url = present(attributeOf(node, urlAttribute));
-  if (url === undefined) return [];
+  if (url === undefined) return;
   const type = attributeOf(node, "type");
   const medium = attributeOf(node, "medium");
-  return [{ url, ...withoutUndefined({ type, medium }) }];
+  found.push({ url, ...withoutUndefined({ type, medium }) });
 }
 
 function enclosures(raw: Raw): Enclosure[] {
@@ -94,14 +98,13 @@ function enclosures(raw: Raw): Enclosure[] {
     if (url !== undefined) found.push({ url, ...withoutUndefined({ type }) });
   }
   for (const link of listOf(raw.sightlineLinks)) {
-    if (attributeOf(link, "rel") === "enclosure") found.push(...enclosure(link, "href"));
+    if (attributeOf(link, "rel") === "enclosure") pushEnclosure(found, link, "href");
   }
-  const groups = listOf(raw.mediaGroup);
-  const media = [
-    ...listOf(raw.mediaContent),
-    ...groups.flatMap((group) => listOf(isRecord(group) ? group["media:content"] : undefined)),
-  ];
-  for (const node of media) found.push(...enclosure(node, "url"));
+  for (const node of listOf(raw.mediaContent)) pushEnclosure(found, node, "url");
+  for (const group of listOf(raw.mediaGroup)) {
+    const media = listOf(isRecord(group) ? group["media:content"] : undefined);
+    for (const node of media) pushEnclosure(found, node, "url");
+  }
   const videoId = present(textOf(raw.ytVideoId));
   if (videoId !== undefined) {
     found.push({ url: `https://www.youtube.com/watch?v=${videoId}`, medium: "video" });
@@ -115,16 +118,32 @@ function mediaDescription(raw: Raw): string | undefined {
   return textOf(raw.mediaDescription) ?? textOf(inGroup);
 }
 
-function commonFields(raw: Raw) {
-  return {
-    ...withoutUndefined({
-      base: entryOf(raw.sightlineAttrs, "xml:base"),
-      language: present(textOf(raw.language)) ?? entryOf(raw.sightlineAttrs, "xml:lang"),
-    }),
-    categories: categories(raw.sightlineCategories, raw.dcSubjects),
-    enclosures: enclosures(raw),
-    isPodcastEpisode: raw.itunesDuration !== undefined || raw.itunesEpisodeType !== undefined,
-  };
+// Items are built field by field rather than spread from `withoutUndefined` objects: this runs
+// for every item, and those intermediate objects would be most of its cost. Fields are set in
+// the order ParsedItem lists them.
+type ItemFields = { -readonly [K in keyof ParsedItem]?: ParsedItem[K] };
+
+/** Sets an optional field only when it has a value: exactOptionalPropertyTypes forbids undefined. */
+function setDefined<K extends keyof ItemFields>(
+  item: ItemFields,
+  key: K,
+  value: ItemFields[K] | undefined,
+): void {
+  if (value !== undefined) item[key] = value;
+}
+
+function commonFields(raw: Raw): ItemFields {
+  const item: ItemFields = {};
+  setDefined(item, "base", entryOf(raw.sightlineAttrs, "xml:base"));
+  setDefined(
+    item,
+    "language",
+    present(textOf(raw.language)) ?? entryOf(raw.sightlineAttrs, "xml:lang"),
+  );
+  item.categories = categories(raw.sightlineCategories, raw.dcSubjects);
+  item.enclosures = enclosures(raw);
+  item.isPodcastEpisode = raw.itunesDuration !== undefined || raw.itunesEpisodeType !== undefined;
+  return item;
 }
 
 function rssItem(raw: Raw): ParsedItem {
@@ -132,39 +151,47 @@ function rssItem(raw: Raw): ParsedItem {
   const description = stringOf(raw.content);
   const plainSummary =
     textOf(raw.itunesSubtitle) ?? textOf(raw.itunesSummary) ?? mediaDescription(raw);
-  return {
-    ...commonFields(raw),
-    ...withoutUndefined({
-      guid: present(textOf(raw.guid)) ?? present(stringOf(raw["rdf:about"])),
-      link: present(textOf(raw.origLink)) ?? present(stringOf(raw.link)),
-      title: markup(textOf(listOf(raw.sightlineTitle)[0]) ?? stringOf(raw.title), "html"),
-      content: markup(encoded ?? description, "html"),
-      summary:
-        (encoded === undefined ? undefined : markup(description, "html")) ??
-        markup(plainSummary, "text"),
-      published: present(stringOf(raw.pubDate)) ?? present(stringOf(raw.date)),
-    }),
-    guidIsPermaLink: attributeOf(listOf(raw.sightlineGuid)[0], "isPermaLink") !== "false",
-  };
+  const item = commonFields(raw);
+  setDefined(item, "guid", present(textOf(raw.guid)) ?? present(stringOf(raw["rdf:about"])));
+  setDefined(item, "link", present(textOf(raw.origLink)) ?? present(stringOf(raw.link)));
+  setDefined(
+    item,
+    "title",
+    markup(textOf(listOf(raw.sightlineTitle)[0]) ?? stringOf(raw.title), "html"),
+  );
+  setDefined(item, "content", markup(encoded ?? description, "html"));
+  setDefined(
+    item,
+    "summary",
+    (encoded === undefined ? undefined : markup(description, "html")) ??
+      markup(plainSummary, "text"),
+  );
+  setDefined(item, "published", present(stringOf(raw.pubDate)) ?? present(stringOf(raw.date)));
+  item.guidIsPermaLink = attributeOf(listOf(raw.sightlineGuid)[0], "isPermaLink") !== "false";
+  return item as ParsedItem;
 }
 
 function atomItem(raw: Raw): ParsedItem {
   const contentNode = listOf(raw.sightlineContent)[0];
-  return {
-    ...commonFields(raw),
-    ...withoutUndefined({
-      guid: present(textOf(raw.id)),
-      link: present(textOf(raw.origLink)) ?? present(alternateLink(raw.sightlineLinks)),
-      title: atomMarkup(listOf(raw.sightlineTitle)[0], undefined),
-      content: atomMarkup(contentNode, stringOf(raw.content)),
-      contentBase: attributeOf(contentNode, "xml:base"),
-      summary:
-        atomMarkup(listOf(raw.sightlineSummary)[0], stringOf(raw.summary)) ??
-        markup(mediaDescription(raw), "text"),
-      published: present(stringOf(raw.pubDate)),
-    }),
-    guidIsPermaLink: false,
-  };
+  const item = commonFields(raw);
+  setDefined(item, "guid", present(textOf(raw.id)));
+  setDefined(
+    item,
+    "link",
+    present(textOf(raw.origLink)) ?? present(alternateLink(raw.sightlineLinks)),
+  );
+  setDefined(item, "title", atomMarkup(listOf(raw.sightlineTitle)[0], undefined));
+  setDefined(item, "content", atomMarkup(contentNode, stringOf(raw.content)));
+  setDefined(item, "contentBase", attributeOf(contentNode, "xml:base"));
+  setDefined(
+    item,
+    "summary",
+    atomMarkup(listOf(raw.sightlineSummary)[0], stringOf(raw.summary)) ??
+      markup(mediaDescription(raw), "text"),
+  );
+  setDefined(item, "published", present(stringOf(raw.pubDate)));
+  item.guidIsPermaLink = false;
+  return item as ParsedItem;
 }
 
 function feedFields(raw: Raw, format: FeedFormat) {

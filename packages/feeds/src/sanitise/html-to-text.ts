@@ -1,4 +1,5 @@
 import { decodeHTML } from "entities";
+import { collapseSpaces } from "../collapse-spaces.ts";
 
 // Elements that end a line of text: their words must not run into the next block's.
 const BLOCKS = new Set([
@@ -42,20 +43,26 @@ const HIDDEN =
 const TAG =
   /<\/?([A-Za-z][^\s/>]*)(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|<![^>]*>/g;
 
+// As in collapseSpaces, the runs of whitespace that collapsing changes.
+const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
+
+function separator(_tag: string, name: string | undefined): string {
+  const element = name?.toLowerCase() ?? "";
+  if (BLOCKS.has(element)) return "\n";
+  return CELLS.has(element) ? " " : "";
+}
+
+/** A run of whitespace holding a line feed, a block break, is one; any other run one space. */
+function collapseRun(run: string): string {
+  return run.includes("\n") ? "\n" : " ";
+}
+
 /** The readable text of an HTML fragment: entities decoded, one line per block, spaces collapsed. */
 export function htmlToText(html: string): string {
   // Most titles and many summaries hold no markup at all: they only need their spaces collapsed.
-  if (!/[<&]/.test(html)) return html.replace(/\s+/g, " ").trim();
-  // Line breaks in the source are mere spaces in HTML; only block elements break lines.
-  const flat = html.replace(HIDDEN, "").replace(/\s+/g, " ");
-  const tagless = flat.replace(TAG, (_tag, name: string | undefined) => {
-    const element = name?.toLowerCase() ?? "";
-    if (BLOCKS.has(element)) return "\n";
-    return CELLS.has(element) ? " " : "";
-  });
-  return decodeHTML(tagless)
-    .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
-    .filter((line) => line !== "")
-    .join("\n");
+  if (!/[<&]/.test(html)) return collapseSpaces(html).trim();
+  // Line breaks in the source are mere spaces in HTML; only block elements break lines. Tags are
+  // found the same with or without the other spaces collapsed, so that waits for the text.
+  const visible = html.replace(HIDDEN, "").replaceAll("\n", " ");
+  return decodeHTML(visible.replace(TAG, separator)).replace(LOOSE_SPACE, collapseRun).trim();
 }

@@ -2,7 +2,7 @@ import { parseContentItem } from "@sightline/core";
 import { FeedError, normaliseFeed } from "@sightline/feeds";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CONFIG, NOW, normalise, readFeed, rss, rssItem } from "../feeds.ts";
+import { CONFIG, NOW, normalise, readFeed, rss, rssItem, titles } from "../feeds.ts";
 
 const podcastItem = (n: number, type: string) =>
   rssItem(n, `<enclosure url="https://cdn.example.test/${n}" type="${type}" length="1"/>`);
@@ -234,6 +234,21 @@ test("ids are stable across runs and differ between sources", async () => {
     again.items.map((item) => item.id),
   );
   assert.is.not(first.items[0]?.id, elsewhere.items[0]?.id);
+});
+
+test("an item core would reject is dropped with a warning: a file: feed's address for its link", async () => {
+  const feedUrl = "file:///srv/feeds/ada.xml";
+  const linkless = rssItem(2).replace(/<link>.*<\/link>/, "");
+  const siteless = rss(rssItem(1) + linkless).replace(
+    "<link>https://blog.example.test/</link>",
+    "",
+  );
+  const result = await normalise(siteless, { feedUrl });
+  assert.equal(titles(result.items), ["Post 1"]);
+  assert.ok(
+    result.warnings.includes(`${feedUrl}: dropped item ${feedUrl}: url Invalid URL`),
+    result.warnings.join("\n"),
+  );
 });
 
 test("an invalid configuration is one INVALID_OPTIONS error naming every bad field", async () => {
