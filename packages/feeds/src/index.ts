@@ -22,6 +22,12 @@ export {
   createAddressPolicy,
   isPublicAddress,
 } from "./fetch/address-policy.ts";
+export {
+  type ConnectionTerms,
+  createFeedConnections,
+  type FeedConnections,
+  type PooledAgent,
+} from "./fetch/feed-connections.ts";
 export { fetchFeed } from "./fetch/fetch-feed.ts";
 export {
   DEFAULT_USER_AGENT,

@@ -5,6 +5,7 @@ import { FeedError } from "../errors.ts";
 import { type AddressPolicy, createAddressPolicy, normaliseHost } from "./address-policy.ts";
 import { cacheHeaders } from "./cache-headers.ts";
 import { startDeadline } from "./deadline.ts";
+import type { PooledAgent } from "./feed-connections.ts";
 import type { FetchOptions } from "./fetch-options.ts";
 import {
   type FetchFailureStatus,
@@ -267,9 +268,12 @@ async function settle(response: Response, context: Context): Promise<FetchResult
   return { ...meta, status, error: httpError(statusCode, status, context, meta.retryAfterMs) };
 }
 
-function blockedCause(error: unknown): FeedError | undefined {
+/** The lookup's refusal, naming this feed: a shared lookup cannot know which feed asked. */
+function blockedCause(error: unknown, feed: string): FeedError | undefined {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if (cause instanceof FeedError && cause.code === "BLOCKED_ADDRESS") return cause;
+    if (!(cause instanceof FeedError) || cause.code !== "BLOCKED_ADDRESS") continue;
+    if (cause.feed !== undefined) return cause;
+    return new FeedError("BLOCKED_ADDRESS", `Feed ${feed}: ${cause.message}`, { feed, cause });
   }
   return undefined;
 }
@@ -280,9 +284,20 @@ function describe(error: unknown): string {
 }
 
 /**
- * One GET with manual redirects under one deadline. Each fetch has its own undici Agent whose
- * connections all go through the guarded lookup, and which is destroyed at the end, so no
- * socket outlives the call — in particular not one a timeout or the size cap gave up on.
+ * An agent of its own, whose sockets all go through the guarded lookup and are destroyed at the
+ * end, so none outlives the fetch. net.Socket takes the deadline's signal: at the deadline every
+ * socket is destroyed, even one still resolving or connecting, which undici alone would leave to
+ * its connect timeout.
+ */
+function ownAgent(feed: string, options: FetchOptions, signal: AbortSignal): PooledAgent {
+  const policy = createAddressPolicy(options.allowHosts);
+  const lookup = createGuardedLookup(policy, feed, options.resolve);
+  return { agent: new Agent({ connect: { lookup, signal } }), policy };
+}
+
+/**
+ * One GET with manual redirects under one deadline, on the caller's shared connections (see
+ * FeedConnections) or on an agent of its own.
  */
 export async function fetchHttp(
   requested: string,
@@ -290,12 +305,9 @@ export async function fetchHttp(
   options: FetchOptions,
 ): Promise<FetchResult> {
   const feed = redactUrl(start);
-  const policy = createAddressPolicy(options.allowHosts);
-  const lookup = createGuardedLookup(policy, feed, options.resolve);
   const deadline = startDeadline(options.timeoutMs, options.signal);
-  // net.Socket takes the signal: at the deadline every socket of this fetch is destroyed, even
-  // one still resolving or connecting, which undici alone would leave to its connect timeout.
-  const agent = new Agent({ connect: { lookup, signal: deadline.signal } });
+  const shared = options.connections?.agentFor(options);
+  const { agent, policy } = shared ?? ownAgent(feed, options, deadline.signal);
   const trail: FetchTrail = { url: requested, finalUrl: requested, redirects: [] };
   const context: Context = { start, feed, agent, policy, options, signal: deadline.signal, trail };
   try {
@@ -306,7 +318,7 @@ export async function fetchHttp(
       return failure(trail, "timeout", new FeedError("TIMEOUT", message, { feed, cause: error }));
     }
     if (options.signal?.aborted === true) throw options.signal.reason;
-    const refused = blockedCause(error);
+    const refused = blockedCause(error, feed);
     if (refused !== undefined) return failure(trail, "blocked", refused);
     const message = `Feed ${feed}: ${describe(error)}; check the host name and that the server is up.`;
     return failure(
@@ -316,6 +328,6 @@ export async function fetchHttp(
     );
   } finally {
     deadline.clear();
-    await agent.destroy();
+    if (shared === undefined) await agent.destroy();
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FeedError } from "../errors.ts";
 import { isAllowHostEntry } from "./address-policy.ts";
+import type { FeedConnections } from "./feed-connections.ts";
 import type { Resolver } from "./guarded-lookup.ts";
 
 export const DEFAULT_USER_AGENT =
@@ -47,6 +48,13 @@ export const FetchOptionsSchema = z.strictObject({
   now: z.custom<() => number>(isFunction, "must be a function").default(() => Date.now),
   /** DNS resolver; tests inject one, production uses the system's. */
   resolve: z.custom<Resolver>(isFunction, "must be a function").optional(),
+  /** Keep-alive connections shared with other fetches; without them each fetch opens its own. */
+  connections: z
+    .custom<FeedConnections>(
+      (value) => typeof (value as FeedConnections | null)?.agentFor === "function",
+      "must come from createFeedConnections()",
+    )
+    .optional(),
   /** Caller's cancellation: aborting it makes `fetchFeed` reject with the signal's reason. */
   signal: z.instanceof(AbortSignal).optional(),
 });

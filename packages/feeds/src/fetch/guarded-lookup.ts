@@ -35,11 +35,12 @@ function notFound(hostname: string): NodeJS.ErrnoException {
  * A `lookup` for net/tls connect that refuses a host whose answer holds any address the policy
  * does not allow. Because the socket connects to exactly the addresses checked here, a DNS answer
  * cannot change between the check and the connect (no rebinding window), and every redirect hop
- * goes through it. `feed` (credentials removed) names the feed in the error.
+ * goes through it. `feed` (credentials removed) names the feed in the error; a lookup shared by
+ * many feeds leaves it out, and the fetch that hits the refusal names its feed.
  */
 export function createGuardedLookup(
   policy: AddressPolicy,
-  feed: string,
+  feed: string | undefined,
   resolve: Resolver = systemResolver,
 ): LookupFunction {
   return (hostname, options, callback) => {
@@ -64,11 +65,15 @@ export function createGuardedLookup(
 }
 
 /** The error for a refused address; also used for IP-literal hosts, which skip DNS lookup. */
-export function blocked(feed: string, host: string, address: string, range: string): FeedError {
+export function blocked(
+  feed: string | undefined,
+  host: string,
+  address: string,
+  range: string,
+): FeedError {
   const where = host === address ? address : `${host} (${address})`;
-  return new FeedError(
-    "BLOCKED_ADDRESS",
-    `Feed ${feed}: refused to connect to ${where}, which is not a public address (range: ${range}). If this is an intranet feed, add "${host}" to allowHosts.`,
-    { feed },
-  );
+  const why = `refused to connect to ${where}, which is not a public address (range: ${range}). If this is an intranet feed, add "${host}" to allowHosts.`;
+  // Without a feed the message is only ever read through the fetch's own error, which adds it.
+  if (feed === undefined) return new FeedError("BLOCKED_ADDRESS", why);
+  return new FeedError("BLOCKED_ADDRESS", `Feed ${feed}: ${why}`, { feed });
 }

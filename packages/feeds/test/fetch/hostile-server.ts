@@ -41,6 +41,8 @@ export interface HostileServer {
   readonly requests: RecordedRequest[];
   /** TCP connections accepted, per listening address. */
   connections(host: LoopbackHost): number;
+  /** TCP connections open right now, on either address. */
+  openConnections(): number;
   /** The probe of the last request to a streaming route (/slow, /stall, /huge…). */
   probe(path: string): StreamProbe | undefined;
   close(): Promise<void>;
@@ -212,6 +214,7 @@ export async function startHostileServer(): Promise<HostileServer> {
     url: (path, host = "127.0.0.1") => `http://${host}:${port}${path}`,
     requests,
     connections: (host) => connectionCounts.get(host) ?? 0,
+    openConnections: () => sockets.size,
     probe: (path) => probes.get(hostile)?.get(path),
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -1,3 +1,4 @@
+import { createFeedConnections } from "@sightline/feeds";
 import pLimit from "p-limit";
 import type { CommandIo } from "./command-io.ts";
 import { formatReport } from "./format-report.ts";
@@ -22,20 +23,26 @@ export async function inspect(
   io: CommandIo,
 ): Promise<boolean> {
   const limit = pLimit(options.concurrency);
+  const connections = createFeedConnections();
   const fetch = {
     allowHosts: [...options.allowHosts],
+    connections,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
   const now = io.now();
   let allOk = true;
-  await Promise.all(
-    inputs.map((input) =>
-      limit(async () => {
-        const report = await inspectFeed(input, fetch, now);
-        allOk &&= report.ok;
-        io.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
-      }),
-    ),
-  );
+  try {
+    await Promise.all(
+      inputs.map((input) =>
+        limit(async () => {
+          const report = await inspectFeed(input, fetch, now);
+          allOk &&= report.ok;
+          io.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+        }),
+      ),
+    );
+  } finally {
+    await connections.close();
+  }
   return allOk;
 }
