@@ -1,14 +1,17 @@
 // pnpm bench:ingest [--json]
-// Ingests 1,000 feeds × 50 items, served on 127.0.0.1 by a child process, into a fresh index with
-// the worker's own runIngest (real MeilisearchFeedStateStore, upsertContentItems), then re-runs
-// it with every feed due and nothing changed (the server answers 304). In the same run, the very
-// same documents — read back from the ingested index — go to a second fresh index with identical
-// settings in ONE addDocuments call: the bulk baseline. Peak RSS is the ingest process's own
-// high-water mark, read before the bulk step; the feed server and Meilisearch are other
-// processes. MEILI_URL + MEILI_MASTER_KEY use a running server; otherwise the embedded one is
-// started (MEILI_BIN overrides its binary) and stopped at the end.
-import { type ChildProcess, fork } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+// Ingests 1,000 feeds × 50 items, served on 127.0.0.1 by a child process, into a fresh index by
+// running the worker as shipped — `sightline ingest --once` from the built dist/cli.js (the script
+// builds first), in its own process, with its real Meilisearch feed-state store — then re-runs it
+// with `--all` (every feed due) and nothing changed: the server answers 304. In the same run, the
+// very same documents, read back from the ingested index, go to a second fresh index with identical
+// settings in ONE addDocuments call: the bulk baseline. Run times are the worker's own (its
+// "run-finished" summary: from reading feed states to the last state saved, every item confirmed
+// indexed); its process start-up is printed beside them. Peak RSS is the worker process's
+// high-water mark (VmHWM); the feed server and Meilisearch are other processes. MEILI_URL +
+// MEILI_MASTER_KEY use a running server; otherwise the embedded one is started (MEILI_BIN
+// overrides its binary) and stopped at the end.
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,11 +22,8 @@ import {
   type MeilisearchConnection,
   openMeilisearch,
   type SearchAdmin,
-  upsertContentItems,
 } from "@sightline/search";
-import { OrgConfig } from "../src/config/org-config.ts";
-import { type IngestSummary, runIngest } from "../src/ingest/run-ingest.ts";
-import { MeilisearchFeedStateStore } from "../src/state/meilisearch-feed-state-store.ts";
+import type { IngestSummary } from "../src/ingest/run-ingest.ts";
 import { FEEDS, ITEMS, type ServerMessage, type ServerStats } from "./feed-server.ts";
 
 const json = process.argv.includes("--json");
@@ -38,6 +38,9 @@ const PAGE = 1000;
 const BULK_TIMEOUT_MS = 600_000;
 /** USER_HZ: Linux reports process CPU time in these ticks on every mainstream architecture. */
 const CLOCK_TICKS = 100;
+const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+/** How often the worker's /proc entries are read: its last reading before exit is its total. */
+const SAMPLE_MS = 20;
 
 const log = (line: string) => {
   if (!json) console.log(line);
@@ -115,8 +118,8 @@ async function connect(): Promise<{
 }
 
 /** One expert per blog, every feed on the bench server, everything else the defaults. */
-function orgConfig(base: string, index: string, stateIndex: string): OrgConfig {
-  return OrgConfig.parse({
+function orgConfig(base: string, index: string, stateIndex: string) {
+  return {
     ingest: { allowHosts: ["127.0.0.1"] },
     search: { index, stateIndex },
     experts: Array.from({ length: FEEDS }, (_, n) => ({
@@ -124,12 +127,13 @@ function orgConfig(base: string, index: string, stateIndex: string): OrgConfig {
       name: `Expert ${n}`,
       feeds: [{ url: `${base}/feeds/${n}.xml` }],
     })),
-  });
+  };
 }
 
 interface Timed<T> {
+  /** The worker's own run time (its summary's durationMs), or the bulk add's. */
   readonly seconds: number;
-  /** CPU seconds of this process and of the embedded Meilisearch (NaN for a remote one). */
+  /** CPU seconds of the worker process and of the embedded Meilisearch (NaN for a remote one). */
   readonly cpu: { readonly ours: number; readonly meilisearch: number };
   readonly value: T;
 }
@@ -147,6 +151,109 @@ async function processCpuSeconds(pid: number | undefined): Promise<number> {
   }
 }
 
+/** A process's resident-set high-water mark in MiB, from /proc on Linux; NaN if unreadable. */
+async function peakRssMiB(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+    return kib === undefined ? Number.NaN : Number(kib) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface WorkerRun {
+  readonly summary: IngestSummary;
+  /** From spawning the process to its exit. */
+  readonly processSeconds: number;
+  readonly cpuSeconds: number;
+  readonly peakRssMb: number;
+}
+
+/**
+ * Runs `sightline ingest --once` from dist/ against `connection`, reading the process's CPU and
+ * peak RSS from /proc until it exits, and its summary from its JSON log.
+ */
+async function runWorker(
+  connection: MeilisearchConnection,
+  configPath: string,
+  dataDir: string,
+  all: boolean,
+): Promise<WorkerRun> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.XNODE ?? "").split(" ").filter(Boolean),
+      CLI,
+      "--config",
+      configPath,
+      "ingest",
+      "--once",
+      ...(all ? ["--all"] : []),
+    ],
+    {
+      env: {
+        PATH: process.env.PATH,
+        MEILI_URL: connection.url,
+        MEILI_MASTER_KEY: connection.masterKey,
+        SIGHTLINE_LOG: "json",
+        SIGHTLINE_DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const pid = child.pid as number;
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (text: string) => {
+    output += text;
+  });
+  const exited = new Promise<number | null>((done) => child.once("exit", done));
+  let cpuSeconds = Number.NaN;
+  let peakRssMb = Number.NaN;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  while (exitCode === undefined) {
+    const [cpu, rss] = await Promise.all([processCpuSeconds(pid), peakRssMiB(pid)]);
+    if (!Number.isNaN(cpu)) cpuSeconds = cpu;
+    if (!Number.isNaN(rss)) peakRssMb = rss;
+    await Promise.race([exited, new Promise((done) => setTimeout(done, SAMPLE_MS))]);
+  }
+  const processSeconds = (performance.now() - started) / 1000;
+  if (process.env.XOUT) await writeFile(`${process.env.XOUT}-${all}.log`, output);
+  const finished = output
+    .split("\n")
+    .filter((line) => line.includes('"run-finished"'))
+    .map((line) => JSON.parse(line) as { summary: IngestSummary })[0];
+  if (exitCode !== 0 || finished === undefined) {
+    throw new Error(`sightline ingest exited with ${exitCode}:\n${output.slice(-2000)}`);
+  }
+  const { summary } = finished;
+  if (summary.failed > 0 || summary.disabled > 0 || summary.ok + summary.unchanged !== FEEDS) {
+    throw new Error(`ingest did not read every feed: ${JSON.stringify(summary)}`);
+  }
+  return { summary, processSeconds, cpuSeconds, peakRssMb };
+}
+
+async function timedWorker(
+  connection: MeilisearchConnection,
+  configPath: string,
+  dataDir: string,
+  all: boolean,
+): Promise<Timed<WorkerRun>> {
+  const meiliPid = connection.embedded?.pid;
+  const meiliBefore = await processCpuSeconds(meiliPid);
+  const run = await runWorker(connection, configPath, dataDir, all);
+  const meilisearch = (await processCpuSeconds(meiliPid)) - meiliBefore;
+  return {
+    seconds: run.summary.durationMs / 1000,
+    cpu: { ours: run.cpuSeconds, meilisearch },
+    value: run,
+  };
+}
+
 async function timed<T>(meiliPid: number | undefined, work: () => Promise<T>): Promise<Timed<T>> {
   globalThis.gc?.();
   const meiliBefore = await processCpuSeconds(meiliPid);
@@ -159,22 +266,30 @@ async function timed<T>(meiliPid: number | undefined, work: () => Promise<T>): P
   return { seconds, cpu: { ours: (user + system) / 1e6, meilisearch }, value };
 }
 
-async function ingest(admin: SearchAdmin, config: OrgConfig, all: boolean): Promise<IngestSummary> {
-  const summary = await runIngest({
-    config,
-    store: new MeilisearchFeedStateStore(admin, config.search.stateIndex),
-    write: (items) => upsertContentItems(admin, items),
-    all,
-  });
-  if (summary.failed > 0 || summary.disabled > 0 || summary.ok + summary.unchanged !== FEEDS) {
-    throw new Error(`ingest did not read every feed: ${JSON.stringify(summary)}`);
-  }
-  return summary;
-}
-
 async function latestTaskUid(admin: SearchAdmin): Promise<number> {
   const { results } = await admin.client.tasks.getTasks({ limit: 1 });
   return results[0]?.uid ?? -1;
+}
+
+/** Seconds of an ISO 8601 duration as Meilisearch writes them, e.g. "PT1M2.5S". */
+function durationSeconds(iso: string | null): number {
+  const [, hours = "0", minutes = "0", seconds = "0"] =
+    /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso ?? "") ?? [];
+  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/** How many batches Meilisearch grouped these tasks into, and the seconds it spent on them. */
+async function indexingBatches(
+  admin: SearchAdmin,
+  batchUids: readonly number[],
+): Promise<{ batches: number; seconds: number }> {
+  if (batchUids.length === 0) return { batches: 0, seconds: 0 };
+  const { results } = await admin.client.batches.getBatches({
+    batchUids: [...batchUids],
+    limit: batchUids.length,
+  });
+  const seconds = results.reduce((sum, batch) => sum + durationSeconds(batch.duration), 0);
+  return { batches: results.length, seconds };
 }
 
 /** Document-write tasks enqueued on `indexUid` after task `afterUid`, and the documents they carried. */
@@ -182,7 +297,7 @@ async function documentWrites(
   admin: SearchAdmin,
   indexUid: string,
   afterUid: number,
-): Promise<{ tasks: number; documents: number }> {
+): Promise<{ tasks: number; documents: number; batchUids: number[] }> {
   const { results } = await admin.client.tasks.getTasks({
     indexUids: [indexUid],
     types: [...WRITE_TYPES],
@@ -190,7 +305,8 @@ async function documentWrites(
   });
   const after = results.filter((task) => task.uid > afterUid);
   const documents = after.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0);
-  return { tasks: after.length, documents };
+  const batchUids = [...new Set(after.flatMap((task) => task.batchUid ?? []))];
+  return { tasks: after.length, documents, batchUids };
 }
 
 async function documentCount(admin: SearchAdmin, indexUid: string): Promise<number> {
@@ -233,32 +349,43 @@ interface Indexes {
 }
 
 /** The three runs, checked: every feed read, every document indexed, nothing rewritten. */
-async function measure(feeds: FeedServer, connection: MeilisearchConnection, uids: Indexes) {
+async function measure(
+  feeds: FeedServer,
+  connection: MeilisearchConnection,
+  uids: Indexes,
+  workDir: string,
+) {
   const { index, stateIndex, bulkIndex } = uids;
   const admin = createSearchAdmin(connection, { indexName: index });
   await applyIndexSettings(admin, index);
   await applyIndexSettings(admin, bulkIndex);
-  const config = orgConfig(feeds.base, index, stateIndex);
+  const configPath = join(workDir, "sightline.json");
+  await writeFile(configPath, JSON.stringify(orgConfig(feeds.base, index, stateIndex)));
+  const dataDir = join(workDir, "data");
   const meiliPid = connection.embedded?.pid;
 
   const start = await latestTaskUid(admin);
-  const first = await timed(meiliPid, () => ingest(admin, config, false));
+  const first = await timedWorker(connection, configPath, dataDir, false);
   const firstWrites = await documentWrites(admin, index, start);
+  const firstIndexing = await indexingBatches(admin, firstWrites.batchUids);
   const firstCount = await documentCount(admin, index);
   const served = await feeds.stats();
 
   const before = await latestTaskUid(admin);
-  const rerun = await timed(meiliPid, () => ingest(admin, config, true));
+  const rerun = await timedWorker(connection, configPath, dataDir, true);
   const rerunWrites = await documentWrites(admin, index, before);
   const stateSaves = (await documentWrites(admin, stateIndex, before)).tasks;
   const rerunCount = await documentCount(admin, index);
   const notModified = (await feeds.stats()).notModified - served.notModified;
-  // maxRSS is this process's high-water mark (KiB) since it started: both ingest runs, nothing
-  // of the bulk step below, nothing of the child processes.
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const peakRssMb = Math.max(first.value.peakRssMb, rerun.value.peakRssMb);
 
   const documents = await allDocuments(admin, index);
+  const bulkStart = await latestTaskUid(admin);
   const bulk = await timed(meiliPid, () => bulkAdd(admin, bulkIndex, documents));
+  const bulkIndexing = await indexingBatches(
+    admin,
+    (await documentWrites(admin, bulkIndex, bulkStart)).batchUids,
+  );
   const bulkCount = await documentCount(admin, bulkIndex);
   if (firstCount !== FEEDS * ITEMS || bulkCount !== firstCount || rerunCount !== firstCount) {
     throw new Error(
@@ -279,12 +406,17 @@ async function measure(feeds: FeedServer, connection: MeilisearchConnection, uid
       firstRunSeconds: round(first.seconds),
       bulkAddSeconds: round(bulk.seconds),
       rerunSeconds: round(rerun.seconds),
+      firstRunProcessSeconds: round(first.value.processSeconds),
+      rerunProcessSeconds: round(rerun.value.processSeconds),
       firstRunCpuSeconds: round(first.cpu.ours, 2),
       firstRunMeilisearchCpuSeconds: round(first.cpu.meilisearch, 2),
       bulkAddMeilisearchCpuSeconds: round(bulk.cpu.meilisearch, 2),
       rerunCpuSeconds: round(rerun.cpu.ours, 2),
       documents: firstCount,
       firstRunWriteTasks: firstWrites.tasks,
+      firstRunIndexingBatches: firstIndexing.batches,
+      firstRunIndexingSeconds: round(firstIndexing.seconds, 2),
+      bulkIndexingSeconds: round(bulkIndexing.seconds, 2),
       unchangedRerunDocuments: rerunWrites.documents,
       rerunNotModified: notModified,
       rerunStateSaves: stateSaves,
@@ -307,9 +439,9 @@ function printTable({ runs, result }: Measured): void {
     `  ${"".padEnd(36)}${"seconds".padStart(8)}${"CPU ours".padStart(10)}${"CPU meili".padStart(10)}   documents written`,
   );
   row(
-    "ours: runIngest into a fresh index",
+    "ours: sightline ingest, fresh index",
     runs.first,
-    `${result.documents} in ${result.firstRunWriteTasks} tasks`,
+    `${result.documents} in ${result.firstRunWriteTasks} tasks, ${result.firstRunIndexingBatches} batches`,
   );
   row("bulk: one addDocuments, same docs", runs.bulk, `${result.documents} in 1 task`);
   row(
@@ -317,6 +449,14 @@ function printTable({ runs, result }: Measured): void {
     runs.rerun,
     `${result.unchangedRerunDocuments} in ${result.unchangedRerunWrites} tasks ` +
       `(${result.rerunNotModified} × 304; ${result.rerunStateSaves} state save)`,
+  );
+  log(
+    `  Meilisearch indexing: ${result.firstRunIndexingSeconds} s in ${result.firstRunIndexingBatches} batches ` +
+      `for ours, ${result.bulkIndexingSeconds} s for the bulk add.`,
+  );
+  log(
+    `  Worker processes, start-up and Meilisearch handshake included: ` +
+      `${result.firstRunProcessSeconds} s and ${result.rerunProcessSeconds} s.`,
   );
   log("");
   for (const key of Object.keys(FLOORS) as (keyof typeof FLOORS)[]) {
@@ -334,11 +474,17 @@ try {
         `${(feeds.bytes / 1e6).toFixed(1)} MB of RSS served by a child process on ${feeds.base}`,
     );
     const suffix = `${process.pid}`;
-    const measured = await measure(feeds, meili.connection, {
-      index: `bench-ingest-${suffix}`,
-      stateIndex: `bench-ingest-feeds-${suffix}`,
-      bulkIndex: `bench-ingest-bulk-${suffix}`,
-    });
+    const workDir = await mkdtemp(join(tmpdir(), "sightline-ingest-bench-worker-"));
+    const measured = await measure(
+      feeds,
+      meili.connection,
+      {
+        index: `bench-ingest-${suffix}`,
+        stateIndex: `bench-ingest-feeds-${suffix}`,
+        bulkIndex: `bench-ingest-bulk-${suffix}`,
+      },
+      workDir,
+    ).finally(() => rm(workDir, { recursive: true, force: true }));
     if (json) console.log(JSON.stringify(measured.result, null, 2));
     else printTable(measured);
     const { result } = measured;

@@ -34,7 +34,10 @@ export async function upsertContentItems(
 ): Promise<UpsertReport> {
   const latest = new Map<string, ContentItem>();
   for (const item of items) latest.set(item.id, item);
+  const total = latest.size;
   const batches = inBatches([...latest.values()], admin.config.batchSize);
+  // The items are sent: nothing below needs them, so they need not live until the tasks end.
+  latest.clear();
   const pending: PendingTask[] = [];
   let created = 0;
   let unchanged = 0;
@@ -63,7 +66,7 @@ export async function upsertContentItems(
   await awaitTasks(admin, pending);
   return {
     created,
-    updated: latest.size - created - unchanged,
+    updated: total - created - unchanged,
     unchanged,
     batches: pending.length,
   };

@@ -1,5 +1,12 @@
 import type { ContentItem } from "@sightline/core";
-import { type FetchResult, type LoadedFeed, loadFeed } from "@sightline/feeds";
+import {
+  type FeedConnections,
+  type FeedSchedule,
+  type FetchOk,
+  type FetchResult,
+  type IdentityMode,
+  loadFeed,
+} from "@sightline/feeds";
 import { type CheckOutcome, nextCheck, type SchedulePolicy } from "../schedule/next-check.ts";
 import { type FeedState, RECENT_ITEM_TIMES } from "../state/feed-state.ts";
 import type { FeedJob } from "./feed-job.ts";
@@ -7,6 +14,8 @@ import type { WriteBatcher } from "./write-batcher.ts";
 
 export interface IngestFeedContext {
   readonly batcher: WriteBatcher;
+  /** Keep-alive connections shared by every feed of the run. */
+  readonly connections: FeedConnections;
   readonly allowHosts: readonly string[];
   readonly timeoutMs: number;
   readonly maxBytes: number;
@@ -29,6 +38,17 @@ export interface FeedRead {
   readonly settled: boolean;
 }
 
+/** A successful fetch without its body. */
+type FetchMeta = Omit<FetchOk, "body">;
+
+/** What a feed's next state needs once its items are confirmed: not its body, not its items. */
+interface ReadResult {
+  readonly fetch: FetchMeta;
+  readonly identityMode: IdentityMode;
+  readonly schedule: FeedSchedule;
+  readonly itemTimes: readonly number[];
+}
+
 /**
  * Reads one feed and hands its items to the batcher. It resolves once the caller may read the
  * next feed (see `WriteBatcher.accept`); the outcome's state advances only once the write
@@ -43,6 +63,7 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
       allowHosts: [...context.allowHosts],
       timeoutMs: context.timeoutMs,
       maxBytes: context.maxBytes,
+      connections: context.connections,
       previous: {
         ...(state.etag === undefined ? {} : { etag: state.etag }),
         ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
@@ -79,9 +100,16 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
     expert.audience.length > 0
       ? loaded.items.map((item) => withAudience(item, expert.audience))
       : loaded.items;
-  const { confirmed, settled } = await context.batcher.accept(items);
+  // Only what the next state needs waits for the write: the body and items can go meanwhile.
+  const result: ReadResult = {
+    fetch: withoutBody(loaded.fetch),
+    identityMode: loaded.identityMode,
+    schedule: loaded.feed.schedule,
+    itemTimes: items.map((item) => Date.parse(item.publishedAt)),
+  };
+  const { confirmed } = await context.batcher.accept(items);
   const outcome = confirmed.then(
-    () => advanced(job, loaded, items, context, started),
+    () => advanced(job, result, context, started),
     (error: unknown) => {
       const message = `Items of ${entry.url} could not be indexed: ${(error as Error).message}`;
       return failed(
@@ -93,7 +121,12 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
       );
     },
   );
-  return { outcome, settled };
+  return { outcome, settled: false };
+}
+
+function withoutBody(fetch: FetchOk): FetchMeta {
+  const { body: _body, ...meta } = fetch;
+  return meta;
 }
 
 function read(outcome: FeedOutcome): FeedRead {
@@ -103,13 +136,12 @@ function read(outcome: FeedOutcome): FeedRead {
 /** The state of a feed whose items are confirmed: new validators, next check by its posting. */
 function advanced(
   job: FeedJob,
-  loaded: Extract<LoadedFeed, { status: "ok" }>,
-  items: readonly ContentItem[],
+  loaded: ReadResult,
   context: IngestFeedContext,
   started: number,
 ): FeedOutcome {
   const { state, entry } = job;
-  const times = [...items.map((item) => Date.parse(item.publishedAt)), ...state.recentItemTimes]
+  const times = [...loaded.itemTimes, ...state.recentItemTimes]
     .sort((a, b) => b - a)
     .slice(0, RECENT_ITEM_TIMES);
   const { lastError: _cleared, ...rest } = state;
@@ -123,25 +155,28 @@ function advanced(
     lastCheckAt: started,
     lastSuccessAt: started,
     errorCount: 0,
-    itemCount: items.length,
+    itemCount: loaded.itemTimes.length,
     recentItemTimes: times,
   };
-  const { ttlMinutes, skipHours, skipDays } = loaded.feed.schedule;
+  const { ttlMinutes, skipHours, skipDays } = loaded.schedule;
   const hints: Hints = {
     ...hintsOf(loaded.fetch),
     skipHours,
     skipDays,
     ...(ttlMinutes === undefined ? {} : { ttlMinutes }),
   };
-  return { state: scheduled(next, hints, context), status: "ok", items: items.length };
+  return {
+    state: scheduled(next, hints, context),
+    status: "ok",
+    items: loaded.itemTimes.length,
+  };
 }
 
 function withAudience(item: ContentItem, audience: readonly string[]): ContentItem {
   return { ...item, audience: [...audience] };
 }
 
-function validators(fetch: FetchResult): Partial<FeedState> {
-  if (fetch.status !== "ok") return {};
+function validators(fetch: FetchMeta): Partial<FeedState> {
   return {
     bodyHash: fetch.bodyHash,
     ...(fetch.etag === undefined ? {} : { etag: fetch.etag }),
@@ -152,7 +187,7 @@ function validators(fetch: FetchResult): Partial<FeedState> {
 type Hints = Omit<CheckOutcome, "errorCount" | "recentItemTimes">;
 
 /** The fetch's own hints for the scheduler: status, Retry-After, max-age, Expires. */
-function hintsOf(fetch: FetchResult): Hints {
+function hintsOf(fetch: FetchResult | FetchMeta): Hints {
   return {
     status: fetch.status,
     ...(fetch.maxAgeMs === undefined ? {} : { maxAgeMs: fetch.maxAgeMs }),

@@ -65,27 +65,19 @@ export class WriteBatcher {
   }
 
   /**
-   * `submit` for a caller with more to read. It resolves once the caller may go on: at once while
-   * a write is in flight (the items go out with the next one) unless a full write's worth waits
-   * already (then once those go out); with nothing in flight, once the caller's own write
-   * settled. So reading runs ahead of writing only while writing is the bottleneck, and by at
-   * most one write. `settled` says whether `confirmed` has settled already.
+   * `submit` for a caller with more to read. It resolves once the caller may go on: at once,
+   * unless a full write's worth of items waits already (then once those go out). So reading runs
+   * ahead of writing by at most one write, and a write gathers the items of many feeds.
+   * `confirmed` settles once the write holding these items is confirmed or has failed.
    */
-  async accept(
-    items: readonly ContentItem[],
-  ): Promise<{ readonly confirmed: Promise<void>; readonly settled: boolean }> {
-    const writing = this.inFlight.size > 0;
+  async accept(items: readonly ContentItem[]): Promise<{ readonly confirmed: Promise<void> }> {
     const confirmed = this.submit(items);
     // The caller looks at the outcome only later: a failure must not count as unhandled meanwhile.
-    const done = confirmed.catch(() => {});
-    if (!writing) {
-      await done;
-      return { confirmed, settled: true };
-    }
+    confirmed.catch(() => {});
     if (this.items.length >= this.options.maxItems) {
       await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
     }
-    return { confirmed, settled: false };
+    return { confirmed };
   }
 
   /** Writes whatever waits and resolves when every write so far has settled. */

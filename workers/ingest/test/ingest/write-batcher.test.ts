@@ -95,7 +95,7 @@ test("nothing to write resolves at once", async () => {
   await batcher.close();
 });
 
-test("accept: with no write in flight a reader waits for its own write; while one is, it reads on", async () => {
+test("accept: readers go on while their items gather, until a full write's worth waits", async () => {
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
@@ -107,25 +107,35 @@ test("accept: with no write in flight a reader waits for its own write; while on
       if (writes.length === 1) await gate;
       return report(items);
     },
-    { maxItems: 100, maxDelayMs: 1, maxWritesInFlight: 1 },
+    { maxItems: 2, maxDelayMs: 10_000, maxWritesInFlight: 1 },
   );
-  const first = batcher.accept([item("a")]);
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  // The first write is held at the gate: the second reader is not made to wait for it.
+  // Below maxItems nothing is written yet, and the reader is not held.
+  const first = await batcher.accept([item("a")]);
+  assert.equal(writes, []);
+  // The second fills a write: it goes out, and its reader goes on while it is in flight.
   const second = await batcher.accept([item("b")]);
-  assert.is(second.settled, false);
-  let secondConfirmed = false;
-  void second.confirmed.then(() => {
-    secondConfirmed = true;
+  assert.equal(writes, [2]);
+  // With a write in flight, a full write's worth holds its reader until it can go out.
+  await batcher.accept([item("c")]);
+  let held = true;
+  const fourth = batcher.accept([item("d")]).then((accepted) => {
+    held = false;
+    return accepted;
   });
   await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.not.ok(secondConfirmed, "not confirmed before its own write");
+  assert.ok(held, "a reader waits while a full write waits behind the one in flight");
+  let firstConfirmed = false;
+  void first.confirmed.then(() => {
+    firstConfirmed = true;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.not.ok(firstConfirmed, "not confirmed before its write is");
   release();
-  const accepted = await first;
-  assert.is(accepted.settled, true);
-  await second.confirmed;
+  await Promise.all([first.confirmed, second.confirmed]);
+  assert.not.ok(await fourth.then(() => held));
+  await (await fourth).confirmed;
   await batcher.close();
-  assert.equal(writes, [1, 1]);
+  assert.equal(writes, [2, 2]);
 });
 
 test("accept: a failed write is reported through `confirmed` to every reader in it", async () => {
