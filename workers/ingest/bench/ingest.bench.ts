@@ -183,15 +183,7 @@ async function runWorker(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [
-      ...(process.env.XNODE ?? "").split(" ").filter(Boolean),
-      CLI,
-      "--config",
-      configPath,
-      "ingest",
-      "--once",
-      ...(all ? ["--all"] : []),
-    ],
+    [CLI, "--config", configPath, "ingest", "--once", ...(all ? ["--all"] : [])],
     {
       env: {
         PATH: process.env.PATH,
@@ -222,7 +214,6 @@ async function runWorker(
     await Promise.race([exited, new Promise((done) => setTimeout(done, SAMPLE_MS))]);
   }
   const processSeconds = (performance.now() - started) / 1000;
-  if (process.env.XOUT) await writeFile(`${process.env.XOUT}-${all}.log`, output);
   const finished = output
     .split("\n")
     .filter((line) => line.includes('"run-finished"'))

@@ -17,6 +17,12 @@ export const SearchConfig = z.strictObject({
   /** Documents per write request. Batches are enqueued back to back and awaited together. */
   batchSize: positiveInt.max(10_000).default(1000),
   /**
+   * Upper bound on a write request's body, estimated from each item's text at 3 bytes a
+   * character (UTF-8's worst case for JavaScript strings), so long posts never hit Meilisearch's
+   * payload limit (100 MB by default): batches of big items simply hold fewer of them.
+   */
+  maxBatchBytes: positiveInt.min(1024 * 1024).default(32 * 1024 * 1024),
+  /**
    * How long to wait for enqueued tasks before giving up. The client's own default (5 s) is far
    * too short for a bulk write on a busy machine.
    */

@@ -11,12 +11,15 @@ export interface PendingTask {
 }
 
 const UIDS_PER_POLL = 100;
+/** The first wait between polls; it doubles up to the configured interval. */
+const FIRST_POLL_DELAY_MS = 5;
 const IDS_IN_MESSAGE = 5;
 
 /**
  * Waits for every task, checks each status and returns the finished tasks. The client's own wait
  * resolves a failed task without throwing, so this is where failures surface. One poll covers
- * many tasks.
+ * many tasks. Polls start 5 ms apart and slow down to `taskPollIntervalMs`: a small write is
+ * confirmed within milliseconds of finishing, a long one costs the server few polls.
  */
 export async function awaitTasks(
   admin: Pick<SearchAdmin, "client" | "config">,
@@ -28,6 +31,7 @@ export async function awaitTasks(
   const waiting = new Map(pending.map((task) => [task.taskUid, task]));
   const failures: TaskFailure[] = [];
   const done: Task[] = [];
+  let delay = FIRST_POLL_DELAY_MS;
   while (waiting.size > 0) {
     for (const task of await finishedAmong([...waiting.keys()], client)) {
       const sent = waiting.get(task.uid);
@@ -37,7 +41,8 @@ export async function awaitTasks(
     }
     if (waiting.size === 0) break;
     if (Date.now() >= deadline) throw timedOut([...waiting.values()], timeoutMs);
-    await new Promise((resolve) => setTimeout(resolve, config.taskPollIntervalMs));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, config.taskPollIntervalMs)));
+    delay *= 2;
   }
   if (failures.length > 0) throw failed(failures, pending.length);
   return done;

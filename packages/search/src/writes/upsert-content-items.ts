@@ -35,7 +35,12 @@ export async function upsertContentItems(
   const latest = new Map<string, ContentItem>();
   for (const item of items) latest.set(item.id, item);
   const total = latest.size;
-  const batches = inBatches([...latest.values()], admin.config.batchSize);
+  const batches = inBatches(
+    [...latest.values()],
+    admin.config.batchSize,
+    estimatedBytes,
+    admin.config.maxBatchBytes,
+  );
   // The items are sent: nothing below needs them, so they need not live until the tasks end.
   latest.clear();
   const pending: PendingTask[] = [];
@@ -76,4 +81,23 @@ function withoutEngagement(document: SearchDocument): Partial<SearchDocument> & 
   const copy: Partial<SearchDocument> & { id: string } = { ...document };
   for (const field of ENGAGEMENT_FIELDS) delete copy[field];
   return copy;
+}
+
+/** Numbers, booleans and JSON punctuation: a fixed allowance per field covers them. */
+const FIELD_OVERHEAD_BYTES = 64;
+
+/**
+ * An upper bound on an item's size as JSON: every string at UTF-8's worst case of 3 bytes per
+ * UTF-16 unit (escapes of control characters aside, which feeds' text does not carry).
+ */
+function estimatedBytes(item: ContentItem): number {
+  let bytes = 0;
+  for (const value of Object.values(item)) {
+    bytes += FIELD_OVERHEAD_BYTES;
+    if (typeof value === "string") bytes += 3 * value.length;
+    else if (Array.isArray(value)) {
+      for (const entry of value) bytes += FIELD_OVERHEAD_BYTES + 3 * String(entry).length;
+    }
+  }
+  return bytes;
 }

@@ -33,6 +33,20 @@ test("re-upserting the same items writes no duplicates", async () => {
   assert.is(await documentCount(admin), 30);
 });
 
+test("long posts go in smaller requests, so no request nears Meilisearch's payload limit", async () => {
+  const admin = await testAdmin(uniqueIndexName("upsert-bytes"), {
+    batchSize: 100,
+    maxBatchBytes: 1024 * 1024,
+  });
+  await applyIndexSettings(admin);
+  // 120,000 characters each: about 360 KB at UTF-8's worst case, so two fit in 1 MiB, not three.
+  const long = "word ".repeat(24_000);
+  const items = Array.from({ length: 5 }, (_, i) => ({ ...testItem(`long-${i}`), text: long }));
+  const report = await upsertContentItems(admin, items);
+  assert.equal(report, { created: 5, updated: 0, unchanged: 0, batches: 3 });
+  assert.is(await documentCount(admin), 5);
+});
+
 test("items whose content hash is unchanged are not written at all; an edited one is", async () => {
   const admin = await testAdmin(uniqueIndexName("upsert-hash"), { batchSize: 10 });
   await applyIndexSettings(admin);
