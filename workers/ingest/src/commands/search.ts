@@ -6,7 +6,7 @@ import {
 } from "@sightline/search";
 import type { Environment } from "../config/environment.ts";
 import type { OrgConfig } from "../config/org-config.ts";
-import { openSearch } from "../connect/open-search.ts";
+import { withSearch } from "../connect/with-search.ts";
 import type { CommandIo } from "./command-io.ts";
 
 export interface SearchCommandOptions {
@@ -25,8 +25,7 @@ export async function searchCommand(
   options: SearchCommandOptions,
   io: CommandIo,
 ): Promise<number> {
-  const search = await openSearch(environment, config);
-  try {
+  return await withSearch(environment, config, async (search) => {
     const key = await ensureSearchKey(search.admin);
     const reader = createSearchReader(
       { url: search.connection.url, apiKey: key.key },
@@ -41,9 +40,7 @@ export async function searchCommand(
     });
     io.write(options.json ? `${JSON.stringify(asJson(results))}\n` : readable(query, results));
     return 0;
-  } finally {
-    await search.stop();
-  }
+  });
 }
 
 function asJson(results: SearchResults) {

@@ -1,6 +1,6 @@
 import type { Environment } from "../config/environment.ts";
 import type { OrgConfig } from "../config/org-config.ts";
-import { openSearch } from "../connect/open-search.ts";
+import { withSearch } from "../connect/with-search.ts";
 import { feedJobs } from "../ingest/feed-job.ts";
 import { MeilisearchFeedStateStore } from "../state/meilisearch-feed-state-store.ts";
 import type { CommandIo } from "./command-io.ts";
@@ -24,8 +24,7 @@ export async function statusCommand(
   options: { readonly json: boolean },
   io: CommandIo,
 ): Promise<number> {
-  const search = await openSearch(environment, config);
-  try {
+  return await withSearch(environment, config, async (search) => {
     const states = await new MeilisearchFeedStateStore(
       search.admin,
       config.search.stateIndex,
@@ -53,9 +52,7 @@ export async function statusCommand(
     );
     io.write(options.json ? `${JSON.stringify(rows)}\n` : table(rows));
     return 0;
-  } finally {
-    await search.stop();
-  }
+  });
 }
 
 function iso(ms: number | undefined): string | null {

@@ -157,6 +157,19 @@ test("SIGTERM while waiting for the next tick: exit 0 at once", async () => {
   }
 });
 
+/** Waits until `run` has spawned its own Meilisearch on `database`. */
+async function embeddedServerSpawned(run: SightlineProcess, database: string): Promise<void> {
+  await waitFor(
+    "the embedded Meilisearch to be spawned",
+    async () => {
+      if (!run.alive) throw new Error(`sightline exited early:\n${run.output()}`);
+      return (await processesMentioning(database)).length > 0 ? true : undefined;
+    },
+    15_000,
+    5,
+  );
+}
+
 test("SIGTERM while the embedded Meilisearch is starting: exit 0, and no Meilisearch left behind", async () => {
   const farm = await FeedFarm.start();
   const dataDir = join(scratch.path, "embedded");
@@ -171,15 +184,7 @@ test("SIGTERM while the embedded Meilisearch is starting: exit 0, and no Meilise
       SIGHTLINE_DATA_DIR: dataDir,
       ...(process.env.MEILI_BIN ? { MEILI_BIN: process.env.MEILI_BIN } : {}),
     });
-    await waitFor(
-      "the embedded Meilisearch to be spawned",
-      async () => {
-        if (!run.alive) throw new Error(`sightline exited early:\n${run.output()}`);
-        return (await processesMentioning(database)).length > 0 ? true : undefined;
-      },
-      15_000,
-      5,
-    );
+    await embeddedServerSpawned(run, database);
     run.kill("SIGTERM");
     const end = await run.finished(20_000);
     assert.is(end.signal, null, `killed by ${end.signal} instead of exiting:\n${run.output()}`);
@@ -195,5 +200,31 @@ test("SIGTERM while the embedded Meilisearch is starting: exit 0, and no Meilise
     await farm.close();
   }
 });
+
+for (const command of [["status"], ["search", "kubernetes"]]) {
+  test(`SIGTERM during \`sightline ${command[0]}\`: the embedded Meilisearch it started is stopped, exit 143`, async () => {
+    const farm = await FeedFarm.start();
+    const dataDir = join(scratch.path, `embedded-${command[0]}`);
+    const database = join(dataDir, "meilisearch", "data.ms");
+    try {
+      const config = join(scratch.path, `embedded-${command[0]}.yaml`);
+      await writeConfig(config, farm, {});
+      const run = new SightlineProcess(["--config", config, ...command], {
+        SIGHTLINE_DATA_DIR: dataDir,
+        ...(process.env.MEILI_BIN ? { MEILI_BIN: process.env.MEILI_BIN } : {}),
+      });
+      await embeddedServerSpawned(run, database);
+      run.kill("SIGTERM");
+      const end = await run.finished(20_000);
+      assert.is(end.code, 143, `exit ${end.code} / ${end.signal}:\n${run.output()}`);
+      assert.not.match(run.stdout + run.stderr, STACK_LINE);
+      assert.equal(await processesMentioning(database), [], "the embedded Meilisearch is stopped");
+    } finally {
+      for (const pid of await processesMentioning(database)) process.kill(pid, "SIGKILL");
+      await sleep(100);
+      await farm.close();
+    }
+  });
+}
 
 test.run();
