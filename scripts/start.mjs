@@ -24,7 +24,8 @@ const result = spawnSync(
     env: { ...process.env, SIGHTLINE_LOG: process.env.SIGHTLINE_LOG ?? "pretty" },
   },
 );
-if (result.status === 0) {
+// 2: the pass ran but some feeds failed (shown above); what was indexed can still be searched.
+if (result.status === 0 || result.status === 2) {
   console.log(`
 Try it:
   pnpm sightline search kubernetes          # typos are forgiven: try "kubernets"

@@ -147,7 +147,7 @@ test.after(async () => {
 
 test("feeds served over HTTP are ingested; the broken one fails alone", async () => {
   const run = await sightline("ingest", "--once");
-  assert.is(run.code, 0, run.stdout);
+  assert.is(run.code, 2, `one feed failed, so --once exits 2: ${run.stdout}`);
   const summary = summaryOf(run.stdout);
   assert.equal([summary.ok, summary.failed], [6, 1]);
   assert.is(summary.items.created, 25);
@@ -158,7 +158,7 @@ test("feeds served over HTTP are ingested; the broken one fails alone", async ()
 test("an unchanged re-run writes no documents", async () => {
   const before = await contentTasks();
   const run = await sightline("ingest", "--once", "--all");
-  assert.is(run.code, 0);
+  assert.is(run.code, 2, "the broken feed fails again");
   assert.is(summaryOf(run.stdout).unchanged, 6);
   assert.is(await contentTasks(), before);
 });

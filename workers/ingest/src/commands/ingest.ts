@@ -8,14 +8,21 @@ import { createReporter } from "../log/reporter.ts";
 import { MeilisearchFeedStateStore } from "../state/meilisearch-feed-state-store.ts";
 import type { CommandIo } from "./command-io.ts";
 
+/**
+ * `--once` exit status when the pass ran but some feeds failed: distinct from 1 (the run itself
+ * failed), so a cron job or CI step can alert on broken feeds without treating them as an outage.
+ */
+export const FEEDS_FAILED = 2;
+
 export interface IngestCommandOptions {
   readonly once: boolean;
   readonly all: boolean;
 }
 
 /**
- * `sightline ingest`: one pass with `--once`, else a pass now and then one on every tick of the
- * configured cron schedule (never two at once, each after a random delay). SIGTERM or SIGINT
+ * `sightline ingest`: one pass with `--once` (exit 0, or FEEDS_FAILED if any feed failed), else
+ * a pass now and then one on every tick of the configured cron schedule (never two at once, each
+ * after a random delay). SIGTERM or SIGINT
  * starts no new feed, lets the feeds being read finish and their state be saved, stops the
  * embedded Meilisearch and exits 0.
  */
@@ -59,9 +66,10 @@ export async function ingestCommand(
   let running: Promise<unknown> = Promise.resolve();
 
   try {
-    running = pass(options.all);
-    await running;
-    if (options.once) return 0;
+    const first = pass(options.all);
+    running = first;
+    const summary = await first;
+    if (options.once) return summary.failed + summary.disabled > 0 ? FEEDS_FAILED : 0;
     const task = cron.schedule(
       config.ingest.schedule,
       async () => {

@@ -81,7 +81,7 @@ test.after(async () => {
 
 test("status shows every feed's health after a run: last success, next check, errors, items", async () => {
   const ingest = await sightline(["--config", configPath, "ingest", "--once"]);
-  assert.is(ingest.code, 0, ingest.stderr);
+  assert.is(ingest.code, 2, `the missing feed failed, so --once exits 2: ${ingest.stderr}`);
   const status = await sightline(["--config", configPath, "status", "--json"]);
   assert.is(status.code, 0, status.stderr);
   const rows = JSON.parse(status.stdout) as {
