@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -29,6 +28,7 @@ import {
   testMeilisearch,
   uniqueIndexName,
 } from "../../packages/search/test/meilisearch-for-tests.ts";
+import { sightline as runSightline } from "../../workers/ingest/test/robustness/sightline-process.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const feedsDir = join(root, "examples/org/feeds");
@@ -66,34 +66,11 @@ async function serveFeeds(): Promise<void> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function sightline(...args: string[]): Promise<{ code: number; stdout: string }> {
-  return testMeilisearch().then(
-    (connection) =>
-      new Promise((resolve) => {
-        execFile(
-          process.execPath,
-          [
-            "--conditions=@sightline/source",
-            "--import",
-            "tsx",
-            join(root, "workers/ingest/src/cli.ts"),
-            ...args,
-            "--config",
-            configPath,
-          ],
-          {
-            cwd: root,
-            env: {
-              ...process.env,
-              MEILI_URL: connection.url,
-              MEILI_MASTER_KEY: connection.masterKey,
-              SIGHTLINE_LOG: "json",
-            },
-          },
-          (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
-        );
-      }),
-  );
+/** `sightline <args>` on the test organisation, against the shared test Meilisearch. */
+async function sightline(...args: string[]) {
+  const connection = await testMeilisearch();
+  const meili = { MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.masterKey };
+  return await runSightline([...args, "--config", configPath], { ...meili, SIGHTLINE_LOG: "json" });
 }
 
 const summaryOf = (stdout: string) =>

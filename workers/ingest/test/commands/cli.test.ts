@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import {
   testMeilisearch,
   uniqueIndexName,
 } from "../../../../packages/search/test/meilisearch-for-tests.ts";
+import { sightline as runSightline } from "../robustness/sightline-process.ts";
 
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
 const feeds = join(root, "examples/org/feeds");
@@ -17,38 +17,11 @@ const feeds = join(root, "examples/org/feeds");
 let dir = "";
 let configPath = "";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function sightline(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** `sightline <args>` run to its end against the shared test Meilisearch, logging JSON. */
+async function sightline(args: string[], env: Record<string, string> = {}) {
   const connection = await testMeilisearch();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        "--conditions=@sightline/source",
-        "--import",
-        "tsx",
-        join(root, "workers/ingest/src/cli.ts"),
-        ...args,
-      ],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          MEILI_URL: connection.url,
-          MEILI_MASTER_KEY: connection.masterKey,
-          SIGHTLINE_LOG: "json",
-          ...env,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  const meili = { MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.masterKey };
+  return await runSightline(args, { ...meili, SIGHTLINE_LOG: "json", ...env });
 }
 
 test.before(async () => {
