@@ -26,7 +26,7 @@ export {
   type ConnectionTerms,
   createFeedConnections,
   type FeedConnections,
-  type PooledAgent,
+  type GuardedAgent,
 } from "./fetch/feed-connections.ts";
 export { fetchFeed } from "./fetch/fetch-feed.ts";
 export {

@@ -10,7 +10,8 @@ export interface ConnectionTerms {
   readonly resolve?: Resolver | undefined;
 }
 
-export interface PooledAgent {
+/** An undici agent whose connections all go through the guarded lookup of `policy`. */
+export interface GuardedAgent {
   readonly agent: Agent;
   readonly policy: AddressPolicy;
 }
@@ -25,12 +26,12 @@ export interface PooledAgent {
  * Call `close()` when done: it destroys every connection, idle or not.
  */
 export interface FeedConnections {
-  agentFor(terms: ConnectionTerms): PooledAgent;
+  agentFor(terms: ConnectionTerms): GuardedAgent;
   close(): Promise<void>;
 }
 
 export function createFeedConnections(): FeedConnections {
-  const byResolver = new Map<Resolver, Map<string, PooledAgent>>();
+  const byResolver = new Map<Resolver, Map<string, GuardedAgent>>();
   let closed = false;
   return {
     agentFor(terms) {
@@ -40,7 +41,7 @@ export function createFeedConnections(): FeedConnections {
         throw new FeedError("INVALID_OPTIONS", message);
       }
       const resolve = terms.resolve ?? systemResolver;
-      const pools = byResolver.get(resolve) ?? new Map<string, PooledAgent>();
+      const pools = byResolver.get(resolve) ?? new Map<string, GuardedAgent>();
       byResolver.set(resolve, pools);
       const key = `${terms.timeoutMs} ${[...terms.allowHosts].sort().join(" ")}`;
       const existing = pools.get(key);

@@ -5,7 +5,7 @@ import { FeedError } from "../errors.ts";
 import { type AddressPolicy, createAddressPolicy, normaliseHost } from "./address-policy.ts";
 import { cacheHeaders } from "./cache-headers.ts";
 import { startDeadline } from "./deadline.ts";
-import type { PooledAgent } from "./feed-connections.ts";
+import type { GuardedAgent } from "./feed-connections.ts";
 import type { FetchOptions } from "./fetch-options.ts";
 import {
   type FetchFailureStatus,
@@ -289,7 +289,7 @@ function describe(error: unknown): string {
  * socket is destroyed, even one still resolving or connecting, which undici alone would leave to
  * its connect timeout.
  */
-function ownAgent(feed: string, options: FetchOptions, signal: AbortSignal): PooledAgent {
+function ownAgent(feed: string, options: FetchOptions, signal: AbortSignal): GuardedAgent {
   const policy = createAddressPolicy(options.allowHosts);
   const lookup = createGuardedLookup(policy, feed, options.resolve);
   return { agent: new Agent({ connect: { lookup, signal } }), policy };

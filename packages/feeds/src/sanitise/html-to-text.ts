@@ -1,5 +1,5 @@
 import { decodeHTML } from "entities";
-import { collapseSpaces } from "../collapse-spaces.ts";
+import { collapseSpaces, LOOSE_SPACE } from "../collapse-spaces.ts";
 
 // Elements that end a line of text: their words must not run into the next block's.
 const BLOCKS = new Set([
@@ -42,9 +42,6 @@ const HIDDEN =
 // A tag with its attributes; quoted values may hold ">". "a < b" is text: no letter after "<".
 const TAG =
   /<\/?([A-Za-z][^\s/>]*)(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|<![^>]*>/g;
-
-// As in collapseSpaces, the runs of whitespace that collapsing changes.
-const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
 
 function separator(_tag: string, name: string | undefined): string {
   const element = name?.toLowerCase() ?? "";

@@ -41,7 +41,8 @@ export async function upsertContentItems(
     estimatedBytes,
     admin.config.maxBatchBytes,
   );
-  // The items are sent: nothing below needs them, so they need not live until the tasks end.
+  // From here only `batches` holds the items: they can go once every batch is sent, rather than
+  // live until every task has ended.
   latest.clear();
   const pending: PendingTask[] = [];
   let created = 0;

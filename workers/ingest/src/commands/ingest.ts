@@ -12,7 +12,7 @@ import type { CommandIo } from "./command-io.ts";
  * `--once` exit status when the pass ran but some feeds failed: distinct from 1 (the run itself
  * failed), so a cron job or CI step can alert on broken feeds without treating them as an outage.
  */
-export const FEEDS_FAILED = 2;
+const FEEDS_FAILED = 2;
 
 export interface IngestCommandOptions {
   readonly once: boolean;
@@ -22,9 +22,8 @@ export interface IngestCommandOptions {
 /**
  * `sightline ingest`: one pass with `--once` (exit 0, or FEEDS_FAILED if any feed failed), else
  * a pass now and then one on every tick of the configured cron schedule (never two at once, each
- * after a random delay). SIGTERM or SIGINT
- * starts no new feed, lets the feeds being read finish and their state be saved, stops the
- * embedded Meilisearch and exits 0.
+ * after a random delay). SIGTERM or SIGINT starts no new feed, lets the feeds being read finish
+ * and their state be saved, stops the embedded Meilisearch and exits 0.
  */
 export async function ingestCommand(
   environment: Environment,
