@@ -31,6 +31,7 @@ export {
   fromSearchDocument,
   type SkippedDocument,
 } from "./documents/from-search-document.ts";
+export { type PreparedDocument, prepareDocument } from "./documents/prepare-document.ts";
 export {
   PUBLIC_AUDIENCE,
   type SearchDocument,
@@ -73,4 +74,5 @@ export { removeContentItems } from "./writes/remove-content-items.ts";
 export { RemovalCriteria, removeContentItemsWhere } from "./writes/remove-content-items-where.ts";
 export { type ModerationChange, setModeration } from "./writes/set-moderation.ts";
 export { SocialCounterUpdate, updateSocialCounters } from "./writes/update-social-counters.ts";
-export { type UpsertReport, upsertContentItems } from "./writes/upsert-content-items.ts";
+export { upsertContentItems } from "./writes/upsert-content-items.ts";
+export { type UpsertReport, upsertPreparedDocuments } from "./writes/upsert-prepared-documents.ts";

@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
-import { Readable, Transform, Writable } from "node:stream";
+import { addAbortSignal, Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
+import {
+  brotliDecompressSync,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+} from "node:zlib";
 
 export type CappedBody =
   | { readonly ok: true; readonly body: Buffer; readonly sha256: string }
@@ -23,6 +32,14 @@ const CODINGS: ReadonlyMap<string, Exclude<Coding, "identity">> = new Map([
   ["deflate", "deflate"],
   ["br", "br"],
 ]);
+
+/**
+ * A compressed body that ends within this many bytes on the wire is decoded in one call once
+ * read: a stream of decoder, counters and collector costs several times what inflating a
+ * typical feed does. Past it the body is decoded as it arrives, so a bomb stops at the cap
+ * after a few chunks rather than after `maxBytes` of them.
+ */
+const WHOLE_WIRE_BYTES = 64 * 1024;
 
 class CapExceeded extends Error {}
 
@@ -52,21 +69,33 @@ function looksLikeZlib(first: Buffer): boolean {
   return byte !== undefined && (byte & 0x0f) === 8 && byte >> 4 <= 7;
 }
 
-async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield first;
-  // Delegating keeps return() flowing to the source, so destroying the pipeline destroys it.
-  yield* { [Symbol.asyncIterator]: () => rest };
+interface Head {
+  readonly chunks: Buffer[];
+  readonly bytes: number;
+  /** The source ended within the limit: `chunks` is the whole body. */
+  readonly ended: boolean;
+  /** What is left of the source, when it did not end. */
+  readonly rest: AsyncIterator<Buffer> | undefined;
 }
 
-/** Reads the first chunk (deflate's flavour is told from it), then replays it. */
-async function peek(source: Readable): Promise<{ input: Readable; first: Buffer } | undefined> {
+/** Reads chunks until the source ends or more than `limit` bytes have come. */
+async function readHead(source: Readable, limit: number): Promise<Head> {
   const rest: AsyncIterator<Buffer> = source[Symbol.asyncIterator]();
-  const head = await rest.next();
-  if (head.done === true) return undefined;
-  return {
-    input: Readable.from(prepend(head.value, rest), { objectMode: false }),
-    first: head.value,
-  };
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return { chunks, bytes, ended: true, rest: undefined };
+    chunks.push(next.value);
+    bytes += next.value.length;
+    if (bytes > limit) return { chunks, bytes, ended: false, rest };
+  }
+}
+
+async function* replay(chunks: readonly Buffer[], rest: AsyncIterator<Buffer>) {
+  yield* chunks;
+  // Delegating keeps return() flowing to the source, so destroying the pipeline destroys it.
+  yield* { [Symbol.asyncIterator]: () => rest };
 }
 
 function decoderFor(coding: Exclude<Coding, "identity">, first: Buffer): Transform {
@@ -104,41 +133,60 @@ function collector(maxBytes: number): { stream: Writable; body(): CappedBody } {
   };
 }
 
-async function collectFrom(
+function tooLarge(maxBytes: number): CappedBody {
+  return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes` };
+}
+
+function corrupt(options: ReadCappedBodyOptions, error: unknown): CappedBody {
+  const detail = `corrupt ${options.contentEncoding} body (${error instanceof Error ? error.message : error})`;
+  return { ok: false, reason: "bad-encoding", detail };
+}
+
+async function decodeStreaming(
   input: Readable,
-  decoder: Transform | undefined,
+  decoder: Transform,
   options: ReadCappedBodyOptions,
 ): Promise<CappedBody> {
   const collect = collector(options.maxBytes);
-  const stages = [
-    input,
-    wireCounter(options.maxBytes),
-    ...(decoder ? [decoder] : []),
-    collect.stream,
-  ];
+  const stages = [input, wireCounter(options.maxBytes), decoder, collect.stream];
   // The first stage to fail is the cause; pipeline then destroys the others with its error.
   let firstFailed: unknown;
   for (const stage of stages) stage.on("error", () => (firstFailed ??= stage));
   try {
     await pipeline(stages, options.signal === undefined ? {} : { signal: options.signal });
   } catch (error) {
-    if (error instanceof CapExceeded) {
-      return { ok: false, reason: "too-large", detail: `more than ${options.maxBytes} bytes` };
-    }
-    if (options.signal?.aborted !== true && decoder !== undefined && firstFailed === decoder) {
-      const detail = `corrupt ${options.contentEncoding} body (${error instanceof Error ? error.message : error})`;
-      return { ok: false, reason: "bad-encoding", detail };
-    }
+    if (error instanceof CapExceeded) return tooLarge(options.maxBytes);
+    if (options.signal?.aborted !== true && firstFailed === decoder) return corrupt(options, error);
     throw error;
   }
   return collect.body();
 }
 
+function whole(body: Buffer): CappedBody {
+  return { ok: true, body, sha256: createHash("sha256").update(body).digest("hex") };
+}
+
+function decodeWhole(
+  coding: Exclude<Coding, "identity">,
+  wire: Buffer,
+  options: ReadCappedBodyOptions,
+): CappedBody {
+  const limit = { maxOutputLength: options.maxBytes };
+  try {
+    if (coding === "gzip") return whole(gunzipSync(wire, limit));
+    if (coding === "br") return whole(brotliDecompressSync(wire, limit));
+    return whole(looksLikeZlib(wire) ? inflateSync(wire, limit) : inflateRawSync(wire, limit));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(options.maxBytes) : corrupt(options, error);
+  }
+}
+
 /**
- * Decompresses (gzip, deflate zlib or raw, br) as a stream and collects the body, failing with
- * "too-large" as soon as the decoded bytes — or the bytes on the wire, so an endless stream of
- * empty gzip members cannot run until the deadline — pass `maxBytes`. Errors of the source
- * (network, abort) are rethrown for the caller to classify.
+ * Decompresses (gzip, deflate zlib or raw, br) and collects the body, failing with "too-large"
+ * once the decoded bytes — or the bytes on the wire, so an endless stream of empty gzip members
+ * cannot run until the deadline — pass `maxBytes`. Errors of the source (network, abort) are
+ * rethrown for the caller to classify.
  */
 export async function readCappedBody(
   source: Readable,
@@ -150,9 +198,24 @@ export async function readCappedBody(
     const detail = `unsupported Content-Encoding "${options.contentEncoding}"`;
     return { ok: false, reason: "bad-encoding", detail };
   }
-  if (coding === "identity") return await collectFrom(source, undefined, options);
-  const peeked = await peek(source);
+  if (options.signal !== undefined) addAbortSignal(options.signal, source);
+  const identity = coding === "identity";
+  const head = await readHead(
+    source,
+    Math.min(identity ? Infinity : WHOLE_WIRE_BYTES, options.maxBytes),
+  );
+  if (!head.ended) {
+    if (identity || head.bytes > options.maxBytes) {
+      discard(source);
+      return tooLarge(options.maxBytes);
+    }
+    const input = Readable.from(replay(head.chunks, head.rest as AsyncIterator<Buffer>), {
+      objectMode: false,
+    });
+    return await decodeStreaming(input, decoderFor(coding, head.chunks[0] as Buffer), options);
+  }
+  const wire = Buffer.concat(head.chunks, head.bytes);
   // Servers do send an empty body with a Content-Encoding: it is no content, not a corrupt one.
-  if (peeked === undefined) return await collectFrom(Readable.from([]), undefined, options);
-  return await collectFrom(peeked.input, decoderFor(coding, peeked.first), options);
+  if (identity || wire.length === 0) return whole(wire);
+  return decodeWhole(coding, wire, options);
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { brotliCompressSync, constants, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { test } from "uvu";
@@ -56,6 +56,26 @@ test("identity, gzip, zlib deflate, raw deflate and br all give the same bytes a
   }
 });
 
+test("a compressed body past 64 KiB on the wire decodes as it streams, to the same bytes", async () => {
+  // Random hex compresses about 2:1, so this is some 200 KiB on the wire.
+  const big = Buffer.from(randomBytes(200 * 1024).toString("hex"));
+  const cases: [string, Buffer][] = [
+    ["gzip", gzipSync(big)],
+    ["deflate", deflateSync(big)],
+    ["deflate", deflateRawSync(big)],
+    ["br", brotliCompressSync(big)],
+  ];
+  for (const [encoding, wire] of cases) {
+    assert.ok(wire.length > 64 * 1024, `${encoding}: ${wire.length} bytes on the wire`);
+    const read = await readCappedBody(source(split(wire, 16 * 1024)).stream, {
+      contentEncoding: encoding,
+      maxBytes: 1 << 20,
+    });
+    assert.ok(read.ok && read.body.equals(big), encoding);
+    assert.is(read.ok && read.sha256, sha256(big));
+  }
+});
+
 test("an empty body is fine, deflate included", async () => {
   for (const encoding of [undefined, "deflate"]) {
     const read = await readCappedBody(source([]).stream, {
@@ -75,6 +95,20 @@ test("the cap applies to the decoded bytes: a gzip bomb stops at the cap", async
   assert.ok(seen.destroyed, "the source is destroyed");
   assert.ok(seen.pulled < 16, `read ${seen.pulled} members of 16 MiB for a 1 MiB cap`);
   assert.ok(performance.now() - started < 1000);
+});
+
+test("a bomb small enough to arrive whole is cut at the cap as it is decoded", async () => {
+  for (const [encoding, wire] of [
+    ["gzip", gzipSync(Buffer.alloc(16 * 1024 * 1024))],
+    ["deflate", deflateSync(Buffer.alloc(16 * 1024 * 1024))],
+  ] as const) {
+    assert.ok(wire.length < 64 * 1024);
+    const read = await readCappedBody(source([wire]).stream, {
+      contentEncoding: encoding,
+      maxBytes: 1 << 20,
+    });
+    assert.equal(read, { ok: false, reason: "too-large", detail: "more than 1048576 bytes" });
+  }
 });
 
 test("a brotli bomb stops at the cap too", async () => {

@@ -14,12 +14,16 @@ const positiveInt = z.number().int().positive();
  */
 export const SearchConfig = z.strictObject({
   indexName: IndexUid.default("sightline-content"),
-  /** Documents per write request. Batches are enqueued back to back and awaited together. */
-  batchSize: positiveInt.max(10_000).default(1000),
   /**
-   * Upper bound on a write request's body, estimated from each item's text at 3 bytes a
-   * character (UTF-8's worst case for JavaScript strings), so long posts never hit Meilisearch's
-   * payload limit (100 MB by default): batches of big items simply hold fewer of them.
+   * Documents per write request: Meilisearch indexes one of 5,000 far faster than five of 1,000,
+   * and a request's body is streamed, so its size costs no memory. Batches are enqueued back to
+   * back and awaited together.
+   */
+  batchSize: positiveInt.max(10_000).default(5000),
+  /**
+   * Upper bound on a write request's body in bytes, counted on the serialised documents, so long
+   * posts never hit Meilisearch's payload limit (100 MB by default): batches of big items simply
+   * hold fewer of them.
    */
   maxBatchBytes: positiveInt.min(1024 * 1024).default(32 * 1024 * 1024),
   /**

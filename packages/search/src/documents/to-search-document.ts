@@ -41,17 +41,20 @@ export type SearchDocument = Omit<ContentItem, OptionalField> & {
 };
 
 export function toSearchDocument(item: ContentItem): SearchDocument {
-  return {
-    ...item,
-    contentHtml: item.contentHtml ?? null,
-    text: item.text ?? null,
-    dedupeKey: item.dedupeKey ?? null,
-    contentHash: item.contentHash ?? null,
-    audience: item.audience ?? null,
-    publishedAtMs: Date.parse(item.publishedAt),
-    readableBy:
-      item.audience === undefined || item.audience.length === 0
-        ? [PUBLIC_AUDIENCE]
-        : [...item.audience],
-  };
+  return { ...item, ...indexOnlyFields(item) } as SearchDocument;
+}
+
+/**
+ * What the index stores beside an item's own fields: null for each optional field the item
+ * lacks, and the derived fields.
+ */
+export function indexOnlyFields(item: ContentItem): Partial<SearchDocument> {
+  const fields: Partial<Record<OptionalField, null>> & Partial<SearchDocument> = {};
+  for (const field of OPTIONAL_FIELDS) if (item[field] === undefined) fields[field] = null;
+  fields.publishedAtMs = Date.parse(item.publishedAt);
+  fields.readableBy =
+    item.audience === undefined || item.audience.length === 0
+      ? [PUBLIC_AUDIENCE]
+      : [...item.audience];
+  return fields;
 }

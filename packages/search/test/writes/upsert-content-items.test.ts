@@ -39,8 +39,8 @@ test("long posts go in smaller requests, so no request nears Meilisearch's paylo
     maxBatchBytes: 1024 * 1024,
   });
   await applyIndexSettings(admin);
-  // 120,000 characters each: about 360 KB at UTF-8's worst case, so two fit in 1 MiB, not three.
-  const long = "word ".repeat(24_000);
+  // 300,000 characters each, but 360,000 bytes of UTF-8: two fit in 1 MiB, not three.
+  const long = "wörd ".repeat(60_000);
   const items = Array.from({ length: 5 }, (_, i) => ({ ...testItem(`long-${i}`), text: long }));
   const report = await upsertContentItems(admin, items);
   assert.equal(report, { created: 5, updated: 0, unchanged: 0, batches: 3 });
