@@ -1,4 +1,4 @@
-import { upsertContentItems } from "@sightline/search";
+import { upsertPreparedDocuments } from "@sightline/search";
 import cron from "node-cron";
 import type { Environment } from "../config/environment.ts";
 import type { OrgConfig } from "../config/org-config.ts";
@@ -55,7 +55,7 @@ export async function ingestCommand(
     runIngest({
       config,
       store,
-      write: (items) => upsertContentItems(search.admin, items),
+      write: (documents) => upsertPreparedDocuments(search.admin, documents),
       all,
       signal: stopping.signal,
       now: io.now,

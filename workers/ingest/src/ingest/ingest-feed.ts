@@ -7,13 +7,14 @@ import {
   type IdentityMode,
   loadFeed,
 } from "@sightline/feeds";
+import { type PreparedDocument, prepareDocument } from "@sightline/search";
 import { type CheckOutcome, nextCheck, type SchedulePolicy } from "../schedule/next-check.ts";
 import { type FeedState, RECENT_ITEM_TIMES } from "../state/feed-state.ts";
 import type { FeedJob } from "./feed-job.ts";
 import type { WriteBatcher } from "./write-batcher.ts";
 
 export interface IngestFeedContext {
-  readonly batcher: WriteBatcher;
+  readonly batcher: WriteBatcher<PreparedDocument>;
   /** Keep-alive connections shared by every feed of the run. */
   readonly connections: FeedConnections;
   readonly allowHosts: readonly string[];
@@ -107,7 +108,9 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
     schedule: loaded.feed.schedule,
     itemTimes: items.map((item) => Date.parse(item.publishedAt)),
   };
-  const { confirmed } = await context.batcher.accept(items);
+  // Serialised now, in the same turn as parsing: the items' objects die young, and the batcher
+  // holds each item as one compact string until its write.
+  const { confirmed } = await context.batcher.accept(items.map(prepareDocument));
   const outcome = confirmed.then(
     () => advanced(job, result, context, started),
     (error: unknown) => {

@@ -1,5 +1,5 @@
-import type { ContentItem } from "@sightline/core";
 import { createFeedConnections } from "@sightline/feeds";
+import type { PreparedDocument } from "@sightline/search";
 import pLimit, { type LimitFunction } from "p-limit";
 import type { OrgConfig } from "../config/org-config.ts";
 import type { SchedulePolicy } from "../schedule/next-check.ts";
@@ -39,7 +39,7 @@ export interface IngestRunOptions {
   readonly config: OrgConfig;
   readonly store: FeedStateStore;
   /** Writes items and reports what changed; resolves once the write is confirmed. */
-  readonly write: (items: ContentItem[]) => Promise<WriteReport>;
+  readonly write: (documents: PreparedDocument[]) => Promise<WriteReport>;
   /** Every feed is due now, whatever its schedule ("refresh everything"). */
   readonly all?: boolean;
   readonly signal?: AbortSignal;
@@ -50,12 +50,13 @@ export interface IngestRunOptions {
 
 const STATE_FLUSH_MS = 1000;
 /**
- * Large writes, one at a time. Meilisearch pays a fixed cost per batch (tens of milliseconds
+ * Large writes, two at a time. Meilisearch pays a fixed cost per batch (tens of milliseconds
  * here, more on a big index): one batch of 5,000 indexes far faster than 100 of 50. So items wait
- * up to a second, or until 5,000 wait, and items read while a write is out go into the next one:
- * a busy index gets ever larger batches, with at most two batches' items in memory.
+ * up to a second, or until 5,000 wait. The second write in flight is queued while the first is
+ * indexed, so the index never waits for the worker between batches, and the worker never waits
+ * for the index until a third write's worth is ready.
  */
-const WRITE_BATCHES = { maxItems: 5000, maxDelayMs: 1000, maxWritesInFlight: 1 };
+const WRITE_BATCHES = { maxItems: 5000, maxDelayMs: 1000, maxWritesInFlight: 2 };
 
 /**
  * One ingest pass: reads every due feed with bounded concurrency overall and per host, writes

@@ -1,5 +1,3 @@
-import type { ContentItem } from "@sightline/core";
-
 export interface WriteReport {
   readonly created: number;
   readonly updated: number;
@@ -30,11 +28,11 @@ interface Waiter {
  * confirmed, which is the moment a feed's state may advance; if that write fails, every feed in
  * it is told, and none of them advances.
  */
-export class WriteBatcher {
-  private readonly write: (items: ContentItem[]) => Promise<WriteReport>;
+export class WriteBatcher<T> {
+  private readonly write: (items: T[]) => Promise<WriteReport>;
   private readonly options: WriteBatcherOptions;
   private readonly onFlush: (report: WriteReport) => void;
-  private items: ContentItem[] = [];
+  private items: T[] = [];
   private waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -44,7 +42,7 @@ export class WriteBatcher {
   private roomWaiters: (() => void)[] = [];
 
   constructor(
-    write: (items: ContentItem[]) => Promise<WriteReport>,
+    write: (items: T[]) => Promise<WriteReport>,
     options: WriteBatcherOptions,
     onFlush: (report: WriteReport) => void = () => {},
   ) {
@@ -53,7 +51,7 @@ export class WriteBatcher {
     this.onFlush = onFlush;
   }
 
-  submit(items: readonly ContentItem[]): Promise<void> {
+  submit(items: readonly T[]): Promise<void> {
     if (items.length === 0) return Promise.resolve();
     const confirmed = new Promise<void>((resolve, reject) =>
       this.waiters.push({ resolve, reject }),
@@ -70,7 +68,7 @@ export class WriteBatcher {
    * ahead of writing by at most one write, and a write gathers the items of many feeds.
    * `confirmed` settles once the write holding these items is confirmed or has failed.
    */
-  async accept(items: readonly ContentItem[]): Promise<{ readonly confirmed: Promise<void> }> {
+  async accept(items: readonly T[]): Promise<{ readonly confirmed: Promise<void> }> {
     const confirmed = this.submit(items);
     // The caller looks at the outcome only later: a failure must not count as unhandled meanwhile.
     confirmed.catch(() => {});

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ContentItem } from "@sightline/core";
+import type { PreparedDocument } from "@sightline/search";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { OrgConfig } from "../../src/config/org-config.ts";
@@ -65,13 +66,16 @@ function sink() {
     failOnce: () => {
       failNext = true;
     },
-    write: async (items: ContentItem[]) => {
+    write: async (documents: PreparedDocument[]) => {
       if (failNext) {
         failNext = false;
         throw new Error("Meilisearch is unreachable");
       }
-      written.push(...items);
-      return { created: items.length, updated: 0, unchanged: 0 };
+      // As a new item's document would be stored: its fields, then its engagement.
+      for (const document of documents) {
+        written.push(JSON.parse(`${document.fields}${document.engagement}}`) as ContentItem);
+      }
+      return { created: documents.length, updated: 0, unchanged: 0 };
     },
   };
 }

@@ -1,14 +1,16 @@
-import type { ContentItem } from "@sightline/core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WriteBatcher } from "../../src/ingest/write-batcher.ts";
 
-const item = (id: string) => ({ id }) as ContentItem;
-const report = (items: ContentItem[]) => ({ created: items.length, updated: 0, unchanged: 0 });
+interface Item {
+  readonly id: string;
+}
+const item = (id: string): Item => ({ id });
+const report = (items: Item[]) => ({ created: items.length, updated: 0, unchanged: 0 });
 
 test("gathers the items of many feeds into one write once enough wait", async () => {
   const writes: string[][] = [];
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async (items) => {
       writes.push(items.map((entry) => entry.id));
       return report(items);
@@ -25,7 +27,7 @@ test("gathers the items of many feeds into one write once enough wait", async ()
 
 test("writes what waits after the delay, and on close", async () => {
   const writes: number[] = [];
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async (items) => {
       writes.push(items.length);
       return report(items);
@@ -45,7 +47,7 @@ test("a submit resolves only after its write is confirmed, and a failed write re
     release = resolve;
   });
   let confirmed = false;
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async (items) => {
       await gate;
       if (items.some((entry) => entry.id === "poison")) throw new Error("task failed");
@@ -72,7 +74,7 @@ test("a submit resolves only after its write is confirmed, and a failed write re
 
 test("reports every confirmed write", async () => {
   const reports: number[] = [];
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async (items) => report(items),
     { maxItems: 2, maxDelayMs: 1 },
     (done) => {
@@ -85,7 +87,7 @@ test("reports every confirmed write", async () => {
 });
 
 test("nothing to write resolves at once", async () => {
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async () => {
       throw new Error("must not be called");
     },
@@ -101,7 +103,7 @@ test("accept: readers go on while their items gather, until a full write's worth
     release = resolve;
   });
   const writes: number[] = [];
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async (items) => {
       writes.push(items.length);
       if (writes.length === 1) await gate;
@@ -139,7 +141,7 @@ test("accept: readers go on while their items gather, until a full write's worth
 });
 
 test("accept: a failed write is reported through `confirmed` to every reader in it", async () => {
-  const batcher = new WriteBatcher(
+  const batcher = new WriteBatcher<Item>(
     async () => {
       throw new Error("task failed");
     },

@@ -201,6 +201,27 @@ test("SIGTERM while the embedded Meilisearch is starting: exit 0, and no Meilise
   }
 });
 
+test("SIGTERM during a command without a handler of its own ends it at once as the signal would, exit 143", async () => {
+  const farm = await FeedFarm.start();
+  try {
+    let asked = false;
+    // Headers never come: only the signal ends this `inspect`.
+    const hanging = farm.route("/hangs", () => {
+      asked = true;
+    });
+    const run = new SightlineProcess(["inspect", hanging, "--allow-host", "127.0.0.1"], {});
+    await waitFor("the feed to be asked for", () => (asked ? true : undefined));
+    const signalledAt = Date.now();
+    run.kill("SIGTERM");
+    const end = await run.finished(10_000);
+    assert.is(end.code, 143, `exit ${end.code} / ${end.signal}:\n${run.output()}`);
+    assert.ok(Date.now() - signalledAt < 2000, "it did not wait for the feed's deadline");
+    assert.not.match(run.stdout + run.stderr, STACK_LINE);
+  } finally {
+    await farm.close();
+  }
+});
+
 for (const command of [["status"], ["search", "kubernetes"]]) {
   test(`SIGTERM during \`sightline ${command[0]}\`: the embedded Meilisearch it started is stopped, exit 143`, async () => {
     const farm = await FeedFarm.start();
