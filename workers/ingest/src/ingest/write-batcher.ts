@@ -7,6 +7,11 @@ export interface WriteReport {
 export interface WriteBatcherOptions {
   /** Flush once this many items wait… */
   readonly maxItems: number;
+  /**
+   * …or, before the first write, once this many wait (default: `maxItems`): until its first
+   * write the index has nothing to do, so a small one gets it going while the next gathers.
+   */
+  readonly firstWriteItems?: number;
   /** …or once the oldest has waited this long. */
   readonly maxDelayMs: number;
   /**
@@ -40,6 +45,7 @@ export class WriteBatcher<T> {
   private deferred = false;
   /** Readers waiting for the items ahead of theirs to go out (see `accept`). */
   private roomWaiters: (() => void)[] = [];
+  private written = false;
 
   constructor(
     write: (items: T[]) => Promise<WriteReport>,
@@ -57,7 +63,10 @@ export class WriteBatcher<T> {
       this.waiters.push({ resolve, reject }),
     );
     this.items.push(...items);
-    if (this.items.length >= this.options.maxItems) this.flush();
+    const due = this.written
+      ? this.options.maxItems
+      : (this.options.firstWriteItems ?? this.options.maxItems);
+    if (this.items.length >= due) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.maxDelayMs);
     return confirmed;
   }
@@ -93,6 +102,7 @@ export class WriteBatcher<T> {
       return;
     }
     this.deferred = false;
+    this.written = true;
     for (const resolve of this.roomWaiters.splice(0)) resolve();
     const items = this.items;
     const waiters = this.waiters;
