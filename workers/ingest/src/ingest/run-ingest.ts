@@ -52,17 +52,11 @@ const STATE_FLUSH_MS = 1000;
 /**
  * Large writes, two at a time. Meilisearch pays a fixed cost per batch (tens of milliseconds
  * here, more on a big index): one batch of 5,000 indexes far faster than 100 of 50. So items wait
- * up to a second, or until 5,000 wait (500 for the first write: the index is idle until then,
- * and it gets going while the next write gathers). The second write in flight is queued while the first is
+ * up to a second, or until 5,000 wait. The second write in flight is queued while the first is
  * indexed, so the index never waits for the worker between batches, and the worker never waits
  * for the index until a third write's worth is ready.
  */
-const WRITE_BATCHES = {
-  maxItems: 5000,
-  firstWriteItems: 500,
-  maxDelayMs: 1000,
-  maxWritesInFlight: 2,
-};
+const WRITE_BATCHES = { maxItems: 5000, maxDelayMs: 1000, maxWritesInFlight: 2 };
 
 /**
  * One ingest pass: reads every due feed with bounded concurrency overall and per host, writes

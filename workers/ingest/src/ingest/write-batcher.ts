@@ -7,11 +7,6 @@ export interface WriteReport {
 export interface WriteBatcherOptions {
   /** Flush once this many items wait… */
   readonly maxItems: number;
-  /**
-   * …or, before the first write, once this many wait (default: `maxItems`): until its first
-   * write the index has nothing to do, so a small one gets it going while the next gathers.
-   */
-  readonly firstWriteItems?: number;
   /** …or once the oldest has waited this long. */
   readonly maxDelayMs: number;
   /**
@@ -45,7 +40,6 @@ export class WriteBatcher<T> {
   private deferred = false;
   /** Readers waiting for the items ahead of theirs to go out (see `accept`). */
   private roomWaiters: (() => void)[] = [];
-  private written = false;
 
   constructor(
     write: (items: T[]) => Promise<WriteReport>,
@@ -63,10 +57,7 @@ export class WriteBatcher<T> {
       this.waiters.push({ resolve, reject }),
     );
     this.items.push(...items);
-    const due = this.written
-      ? this.options.maxItems
-      : (this.options.firstWriteItems ?? this.options.maxItems);
-    if (this.items.length >= due) this.flush();
+    if (this.items.length >= this.options.maxItems) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.maxDelayMs);
     return confirmed;
   }
@@ -102,7 +93,6 @@ export class WriteBatcher<T> {
       return;
     }
     this.deferred = false;
-    this.written = true;
     for (const resolve of this.roomWaiters.splice(0)) resolve();
     const items = this.items;
     const waiters = this.waiters;

@@ -25,25 +25,6 @@ test("gathers the items of many feeds into one write once enough wait", async ()
   await batcher.close();
 });
 
-test("the first write goes out once firstWriteItems wait; later ones wait for maxItems", async () => {
-  const writes: number[] = [];
-  const batcher = new WriteBatcher<Item>(
-    async (items) => {
-      writes.push(items.length);
-      return report(items);
-    },
-    { maxItems: 4, firstWriteItems: 2, maxDelayMs: 10_000 },
-  );
-  const submitted = [batcher.submit([item("a"), item("b")])];
-  assert.equal(writes, [2], "two were enough for the first write");
-  submitted.push(batcher.submit([item("c"), item("d")]));
-  assert.equal(writes, [2], "two more are not enough for the next");
-  submitted.push(batcher.submit([item("e"), item("f")]));
-  assert.equal(writes, [2, 4], "four are");
-  await batcher.close();
-  await Promise.all(submitted);
-});
-
 test("writes what waits after the delay, and on close", async () => {
   const writes: number[] = [];
   const batcher = new WriteBatcher<Item>(
