@@ -19,6 +19,7 @@ export async function* jsonArrayChunks(
 ): AsyncGenerator<Buffer> {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let length = 0;
+  const pending: Buffer[] = [];
   const room = (units: number): void => {
     if (length + units * MAX_BYTES_PER_UNIT <= chunk.length) return;
     // Never cut a string short: Buffer#write would do so without a word.
@@ -26,7 +27,6 @@ export async function* jsonArrayChunks(
     chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, units * MAX_BYTES_PER_UNIT));
     length = 0;
   };
-  const pending: Buffer[] = [];
   const text = (value: string): void => {
     room(value.length);
     length += chunk.write(value, length);

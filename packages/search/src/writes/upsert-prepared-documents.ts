@@ -63,7 +63,8 @@ export async function upsertPreparedDocuments(
       });
       ids.push(document.id);
     }
-    // Sent, the batch's documents need not live until every task has ended.
+    // From here only `objects` holds the batch's documents, and only until the request has read
+    // them: they need not live until every task has ended.
     batches[n] = [];
     if (ids.length === 0) continue;
     const operation = `upsert batch ${n + 1} of ${batches.length}`;
