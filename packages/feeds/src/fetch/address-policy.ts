@@ -47,6 +47,9 @@ export function isPublicAddress(address: string): boolean {
   return addressRange(address) === "unicast";
 }
 
+/** Verdicts a policy remembers; past this it starts afresh, so memory stays bounded. */
+const MAX_REMEMBERED_VERDICTS = 4096;
+
 /** An allowlist entry is a host name, `*.suffix`, an IP address or a CIDR range. */
 export function isAllowHostEntry(entry: string): boolean {
   const host = normaliseHost(entry);
@@ -81,12 +84,24 @@ export function createAddressPolicy(allowHosts: readonly string[]): AddressPolic
   const hostListed = (host: string): boolean =>
     names.has(host) || suffixes.some((suffix) => host.endsWith(suffix));
 
+  const decide = (host: string, address: string): AddressVerdict => {
+    const range = addressRange(address);
+    if (range === "unicast" || inRanges(parseAddress(address), ranges)) return { allowed: true };
+    if (range !== "metadata" && hostListed(normaliseHost(host))) return { allowed: true };
+    return { allowed: false, range };
+  };
+  // A run checks the same few hosts and addresses for every feed it reads, and ipaddr.js's
+  // range lookup costs tens of microseconds; a verdict depends on nothing else.
+  const verdicts = new Map<string, AddressVerdict>();
   return {
     check(host, address) {
-      const range = addressRange(address);
-      if (range === "unicast" || inRanges(parseAddress(address), ranges)) return { allowed: true };
-      if (range !== "metadata" && hostListed(normaliseHost(host))) return { allowed: true };
-      return { allowed: false, range };
+      const key = `${host}\u0000${address}`;
+      const known = verdicts.get(key);
+      if (known !== undefined) return known;
+      if (verdicts.size >= MAX_REMEMBERED_VERDICTS) verdicts.clear();
+      const verdict = decide(host, address);
+      verdicts.set(key, verdict);
+      return verdict;
     },
   };
 }

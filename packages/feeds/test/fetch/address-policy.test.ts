@@ -67,6 +67,19 @@ test("an empty allowlist refuses every non-public address, whatever the host", (
   assert.equal(policy.check("news.example", "93.184.216.34"), { allowed: true });
 });
 
+test("verdicts stay right when asked again, and after thousands of other addresses", () => {
+  const policy = createAddressPolicy(["wiki.corp.example"]);
+  const first = policy.check("wiki.corp.example", "10.1.2.3");
+  // The same address for another host name is another question.
+  assert.equal(policy.check("other.example", "10.1.2.3"), { allowed: false, range: "private" });
+  for (let n = 0; n < 5000; n++) {
+    const address = `10.${(n >> 8) & 255}.${n & 255}.7`;
+    assert.not.ok(policy.check("elsewhere.example", address).allowed, address);
+  }
+  assert.equal(policy.check("wiki.corp.example", "10.1.2.3"), first);
+  assert.ok(first.allowed);
+});
+
 test("a listed host name may resolve anywhere except to a metadata address", () => {
   const policy = createAddressPolicy(["Wiki.Corp.Example."]);
   assert.ok(policy.check("wiki.corp.example", "10.1.2.3").allowed);
