@@ -5,9 +5,6 @@
 // meilisearch client (gzip negotiated) to show what the header saves. The index holds 20,000
 // synthetic items with bodies. MEILI_URL + MEILI_MASTER_KEY use a running server; otherwise the
 // embedded one is started (MEILI_BIN overrides its binary) and stopped at the end.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type ContentItem, createRandom, type RandomSource } from "@sightline/core";
 import { syntheticOrg } from "@sightline/core/testing";
 import {
@@ -16,13 +13,12 @@ import {
   createSearchAdmin,
   createSearchReader,
   ensureSearchKey,
-  type MeilisearchConnection,
-  openMeilisearch,
   parseSearchQuery,
   type SearchQueryInput,
   searchContent,
   upsertContentItems,
 } from "@sightline/search";
+import { openScratchMeilisearch } from "@sightline/search/testing";
 import { Meilisearch } from "meilisearch";
 
 const json = process.argv.includes("--json");
@@ -112,29 +108,12 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
-async function connect(): Promise<{
-  connection: MeilisearchConnection;
-  cleanup: () => Promise<void>;
-}> {
-  const url = process.env.MEILI_URL;
-  const masterKey = process.env.MEILI_MASTER_KEY;
-  if (url) {
-    const connection = await openMeilisearch(masterKey ? { url, masterKey } : { url });
-    return { connection, cleanup: async () => {} };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), "sightline-search-bench-"));
-  const binaryPath = process.env.MEILI_BIN;
-  const connection = await openMeilisearch(binaryPath ? { dataDir, binaryPath } : { dataDir });
-  return {
-    connection,
-    cleanup: async () => {
-      await connection.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const { connection, cleanup } = await connect();
+const { connection, stop: cleanup } = await openScratchMeilisearch({
+  label: "search-bench",
+  url: process.env.MEILI_URL,
+  masterKey: process.env.MEILI_MASTER_KEY,
+  binaryPath: process.env.MEILI_BIN,
+});
 try {
   const indexName = `bench-search-${process.pid}`;
   const admin = createSearchAdmin(connection, { indexName });

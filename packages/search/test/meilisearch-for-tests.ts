@@ -1,20 +1,17 @@
 // The one place tests learn where Meilisearch is: MEILI_URL + MEILI_MASTER_KEY for a running
 // server, else the embedded one (from MEILI_BIN when set). One server per test file at most,
 // shared by its tests and stopped in `closeTestMeilisearch`.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type ContentItem, NEW_ITEM_SIGNALS } from "@sightline/core";
 import {
   createSearchAdmin,
   createSearchReader,
   ensureSearchKey,
   type MeilisearchConnection,
-  openMeilisearch,
   type SearchAdmin,
   type SearchConfigInput,
   type SearchReader,
 } from "@sightline/search";
+import { openScratchMeilisearch, type ScratchMeilisearch } from "@sightline/search/testing";
 
 /** A test file that hangs must fail, not stall the suite; the exit hook stops the server. */
 const FILE_DEADLINE_MS = 90_000;
@@ -23,30 +20,24 @@ setTimeout(() => {
   process.exit(1);
 }, FILE_DEADLINE_MS).unref();
 
-let shared: Promise<MeilisearchConnection> | undefined;
-let dataDir: string | undefined;
+let shared: Promise<ScratchMeilisearch> | undefined;
 const createdIndexes = new Set<string>();
 
-export function testMeilisearch(): Promise<MeilisearchConnection> {
-  shared ??= open();
-  return shared;
-}
-
-async function open(): Promise<MeilisearchConnection> {
-  const url = process.env.MEILI_URL;
-  const masterKey = process.env.MEILI_MASTER_KEY;
-  if (url !== undefined && url !== "") {
-    return openMeilisearch(masterKey === undefined ? { url } : { url, masterKey });
-  }
-  dataDir = await mkdtemp(join(tmpdir(), "sightline-search-test-"));
-  const binaryPath = process.env.MEILI_BIN;
-  return openMeilisearch(binaryPath ? { dataDir, binaryPath } : { dataDir });
+export async function testMeilisearch(): Promise<MeilisearchConnection> {
+  shared ??= openScratchMeilisearch({
+    label: "search-test",
+    url: process.env.MEILI_URL,
+    masterKey: process.env.MEILI_MASTER_KEY,
+    binaryPath: process.env.MEILI_BIN,
+  });
+  return (await shared).connection;
 }
 
 /** Stops the embedded server and removes its data; on a shared server, drops our indexes and keys. */
 export async function closeTestMeilisearch(): Promise<void> {
   if (shared === undefined) return;
-  const connection = await shared;
+  const scratch = await shared;
+  const { connection } = scratch;
   shared = undefined;
   if (connection.embedded === undefined) {
     const admin = createSearchAdmin(connection);
@@ -57,8 +48,7 @@ export async function closeTestMeilisearch(): Promise<void> {
       if (index !== undefined && createdIndexes.has(index)) await admin.client.deleteKey(key.uid);
     }
   }
-  await connection.stop();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  await scratch.stop();
 }
 
 let counter = 0;

@@ -20,9 +20,9 @@ import {
   awaitTasks,
   createSearchAdmin,
   type MeilisearchConnection,
-  openMeilisearch,
   type SearchAdmin,
 } from "@sightline/search";
+import { openScratchMeilisearch } from "@sightline/search/testing";
 import type { IngestSummary } from "../src/ingest/run-ingest.ts";
 import { FEEDS, ITEMS, type ServerMessage, type ServerStats } from "./feed-server.ts";
 
@@ -93,28 +93,6 @@ function nextMessage<T extends ServerMessage["type"]>(
     child.on("message", onMessage);
     child.once("exit", onExit);
   });
-}
-
-async function connect(): Promise<{
-  connection: MeilisearchConnection;
-  stop: () => Promise<void>;
-}> {
-  const url = process.env.MEILI_URL;
-  const masterKey = process.env.MEILI_MASTER_KEY;
-  if (url) {
-    const connection = await openMeilisearch(masterKey ? { url, masterKey } : { url });
-    return { connection, stop: async () => {} };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), "sightline-ingest-bench-"));
-  const binaryPath = process.env.MEILI_BIN;
-  const connection = await openMeilisearch(binaryPath ? { dataDir, binaryPath } : { dataDir });
-  return {
-    connection,
-    stop: async () => {
-      await connection.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** One expert per blog, every feed on the bench server, everything else the defaults. */
@@ -458,7 +436,12 @@ function printTable({ runs, result }: Measured): void {
 
 const feeds = await startFeedServer();
 try {
-  const meili = await connect();
+  const meili = await openScratchMeilisearch({
+    label: "ingest-bench",
+    url: process.env.MEILI_URL,
+    masterKey: process.env.MEILI_MASTER_KEY,
+    binaryPath: process.env.MEILI_BIN,
+  });
   try {
     log(
       `Meilisearch ${meili.connection.features.version}; ${FEEDS} feeds × ${ITEMS} items, ` +

@@ -1,0 +1,5 @@
+export {
+  openScratchMeilisearch,
+  type ScratchMeilisearch,
+  type ScratchMeilisearchOptions,
+} from "./open-scratch-meilisearch.ts";
