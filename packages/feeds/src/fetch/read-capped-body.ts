@@ -72,9 +72,7 @@ function looksLikeZlib(first: Buffer): boolean {
 interface Head {
   readonly chunks: Buffer[];
   readonly bytes: number;
-  /** The source ended within the limit: `chunks` is the whole body. */
-  readonly ended: boolean;
-  /** What is left of the source, when it did not end. */
+  /** What is left of the source; undefined when it ended within the limit (`chunks` is all). */
   readonly rest: AsyncIterator<Buffer> | undefined;
 }
 
@@ -85,10 +83,10 @@ async function readHead(source: Readable, limit: number): Promise<Head> {
   let bytes = 0;
   for (;;) {
     const next = await rest.next();
-    if (next.done === true) return { chunks, bytes, ended: true, rest: undefined };
+    if (next.done === true) return { chunks, bytes, rest: undefined };
     chunks.push(next.value);
     bytes += next.value.length;
-    if (bytes > limit) return { chunks, bytes, ended: false, rest };
+    if (bytes > limit) return { chunks, bytes, rest };
   }
 }
 
@@ -116,21 +114,16 @@ function wireCounter(maxBytes: number): Transform {
 
 function collector(maxBytes: number): { stream: Writable; body(): CappedBody } {
   const chunks: Buffer[] = [];
-  const hash = createHash("sha256");
   let seen = 0;
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
       if (seen > maxBytes) return done(new CapExceeded());
       chunks.push(chunk);
-      hash.update(chunk);
       done();
     },
   });
-  return {
-    stream,
-    body: () => ({ ok: true, body: Buffer.concat(chunks), sha256: hash.digest("hex") }),
-  };
+  return { stream, body: () => whole(Buffer.concat(chunks, seen)) };
 }
 
 function tooLarge(maxBytes: number): CappedBody {
@@ -153,7 +146,8 @@ async function decodeStreaming(
   let firstFailed: unknown;
   for (const stage of stages) stage.on("error", () => (firstFailed ??= stage));
   try {
-    await pipeline(stages, options.signal === undefined ? {} : { signal: options.signal });
+    // The caller's signal already destroys the source (see readCappedBody), failing the pipeline.
+    await pipeline(stages);
   } catch (error) {
     if (error instanceof CapExceeded) return tooLarge(options.maxBytes);
     if (options.signal?.aborted !== true && firstFailed === decoder) return corrupt(options, error);
@@ -204,14 +198,12 @@ export async function readCappedBody(
     source,
     Math.min(identity ? Infinity : WHOLE_WIRE_BYTES, options.maxBytes),
   );
-  if (!head.ended) {
+  if (head.rest !== undefined) {
     if (identity || head.bytes > options.maxBytes) {
       discard(source);
       return tooLarge(options.maxBytes);
     }
-    const input = Readable.from(replay(head.chunks, head.rest as AsyncIterator<Buffer>), {
-      objectMode: false,
-    });
+    const input = Readable.from(replay(head.chunks, head.rest), { objectMode: false });
     return await decodeStreaming(input, decoderFor(coding, head.chunks[0] as Buffer), options);
   }
   const wire = Buffer.concat(head.chunks, head.bytes);
