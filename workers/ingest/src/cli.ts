@@ -2,8 +2,7 @@
 import { constants } from "node:os";
 import type { ThreadMessage } from "./program-thread.ts";
 import { startProgramThread } from "./start-program-thread.ts";
-
-const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+import { STOP_SIGNALS, type StopSignal } from "./stop-signals.ts";
 
 const thread = startProgramThread(process.argv.slice(2), {
   interactive: process.stdout.isTTY === true,
@@ -12,8 +11,8 @@ const thread = startProgramThread(process.argv.slice(2), {
 // Signals reach the main thread only: they are passed on, and the program's own handlers
 // (finish the feeds being read, stop the embedded server) decide. One without a handler ends the
 // process as the signal would.
-const onSignal = (signal: (typeof SIGNALS)[number]) => thread.postMessage({ signal });
-for (const signal of SIGNALS) process.on(signal, onSignal);
+const onSignal = (signal: StopSignal) => thread.postMessage({ signal });
+for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 thread.on("message", (message: ThreadMessage) => {
   void thread.terminate().then(() => process.exit(128 + constants.signals[message.unhandled]));
 });
@@ -23,5 +22,5 @@ thread.on("error", (error) => {
 });
 thread.on("exit", (code) => {
   process.exitCode ||= code;
-  for (const signal of SIGNALS) process.off(signal, onSignal);
+  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
 });

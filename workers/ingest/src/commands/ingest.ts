@@ -6,6 +6,7 @@ import { openSearch } from "../connect/open-search.ts";
 import { runIngest } from "../ingest/run-ingest.ts";
 import { createReporter } from "../log/reporter.ts";
 import { MeilisearchFeedStateStore } from "../state/meilisearch-feed-state-store.ts";
+import { STOP_SIGNALS } from "../stop-signals.ts";
 import type { CommandIo } from "./command-io.ts";
 
 /**
@@ -46,8 +47,7 @@ export async function ingestCommand(
       stopping.abort();
       resolve();
     };
-    process.once("SIGTERM", onSignal);
-    process.once("SIGINT", onSignal);
+    for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   });
   const search = await openSearch(environment, config);
   const store = new MeilisearchFeedStateStore(search.admin, config.search.stateIndex);

@@ -3,7 +3,8 @@ export type WorkerErrorCode =
   | "INVALID_CONFIG"
   | "CONFIG_NOT_FOUND"
   | "INVALID_ENVIRONMENT"
-  | "INVALID_OPML";
+  | "INVALID_OPML"
+  | "STATE_NOT_SAVED";
 
 /** The one error class of the ingest worker and CLI. */
 export class WorkerError extends Error {

@@ -1,9 +1,8 @@
 import { constants } from "node:os";
 import type { Environment } from "../config/environment.ts";
 import type { OrgConfig } from "../config/org-config.ts";
+import { STOP_SIGNALS, type StopSignal } from "../stop-signals.ts";
 import { openSearch, type SearchHandle } from "./open-search.ts";
-
-const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
 /**
  * Runs a short command against Meilisearch, and stops the server it started however the command
@@ -18,13 +17,13 @@ export async function withSearch<T>(
   work: (search: SearchHandle) => Promise<T>,
 ): Promise<T> {
   let opening: Promise<SearchHandle> | undefined;
-  const onSignal = (signal: (typeof SIGNALS)[number]) => {
+  const onSignal = (signal: StopSignal) => {
     const stopped = opening?.then((search) => search.stop()) ?? Promise.resolve();
     void stopped
       .catch(() => undefined)
       .finally(() => process.exit(128 + constants.signals[signal]));
   };
-  for (const signal of SIGNALS) process.once(signal, onSignal);
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   try {
     opening = openSearch(environment, config);
     const search = await opening;
@@ -34,6 +33,6 @@ export async function withSearch<T>(
       await search.stop();
     }
   } finally {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }

@@ -1,4 +1,5 @@
 import { awaitTasks, ensureIndex, type SearchAdmin } from "@sightline/search";
+import { WorkerError } from "../config/config-error.ts";
 import { FeedState } from "./feed-state.ts";
 import type { FeedStateStore } from "./feed-state-store.ts";
 
@@ -42,7 +43,8 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
       .addDocuments(states.map((state) => ({ ...state })))
       .catch((error: unknown) => {
         // Items are already indexed; a lost state save only means these feeds are read again.
-        throw new Error(
+        throw new WorkerError(
+          "STATE_NOT_SAVED",
           `Saving the state of ${states.length} feed(s) to index "${this.indexUid}" failed (${(error as Error).message}); they will be read again on the next run.`,
           { cause: error },
         );
