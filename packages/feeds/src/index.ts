@@ -34,7 +34,9 @@ export {
   type FetchOptions,
   type FetchOptionsInput,
   FetchOptionsSchema,
+  type PreviousFetch,
   parseFetchOptions,
+  withPrevious,
 } from "./fetch/fetch-options.ts";
 export type {
   FetchFailure,

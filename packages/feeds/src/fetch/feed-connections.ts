@@ -33,6 +33,8 @@ export interface FeedConnections {
 export function createFeedConnections(): FeedConnections {
   const byResolver = new Map<Resolver, Map<string, GuardedAgent>>();
   let closed = false;
+  // A run asks a thousand times with the same terms: the last answer is kept at hand.
+  let last: { readonly terms: ConnectionTerms; readonly pooled: GuardedAgent } | undefined;
   return {
     agentFor(terms) {
       if (closed) {
@@ -40,24 +42,37 @@ export function createFeedConnections(): FeedConnections {
           "These feed connections are closed: create new ones with createFeedConnections().";
         throw new FeedError("INVALID_OPTIONS", message);
       }
-      const resolve = terms.resolve ?? systemResolver;
-      const pools = byResolver.get(resolve) ?? new Map<string, GuardedAgent>();
-      byResolver.set(resolve, pools);
-      const key = `${terms.timeoutMs} ${[...terms.allowHosts].sort().join(" ")}`;
-      const existing = pools.get(key);
-      if (existing !== undefined) return existing;
-      const policy = createAddressPolicy(terms.allowHosts);
-      const lookup = createGuardedLookup(policy, undefined, resolve);
-      const agent = new Agent({ connect: { lookup, timeout: terms.timeoutMs } });
-      const pooled = { agent, policy };
-      pools.set(key, pooled);
+      if (last !== undefined && sameTerms(last.terms, terms)) return last.pooled;
+      const pooled = pooledAgent(terms);
+      last = { terms, pooled };
       return pooled;
     },
     async close() {
       closed = true;
+      last = undefined;
       const agents = [...byResolver.values()].flatMap((pools) => [...pools.values()]);
       byResolver.clear();
       await Promise.all(agents.map(({ agent }) => agent.destroy()));
     },
   };
+
+  function pooledAgent(terms: ConnectionTerms): GuardedAgent {
+    const resolve = terms.resolve ?? systemResolver;
+    const pools = byResolver.get(resolve) ?? new Map<string, GuardedAgent>();
+    byResolver.set(resolve, pools);
+    const key = `${terms.timeoutMs} ${[...terms.allowHosts].sort().join(" ")}`;
+    const existing = pools.get(key);
+    if (existing !== undefined) return existing;
+    const policy = createAddressPolicy(terms.allowHosts);
+    const lookup = createGuardedLookup(policy, undefined, resolve);
+    const agent = new Agent({ connect: { lookup, timeout: terms.timeoutMs } });
+    const pooled = { agent, policy };
+    pools.set(key, pooled);
+    return pooled;
+  }
+}
+
+/** The same allowlist (the very array), timeout and resolver. */
+function sameTerms(a: ConnectionTerms, b: ConnectionTerms): boolean {
+  return a.allowHosts === b.allowHosts && a.timeoutMs === b.timeoutMs && a.resolve === b.resolve;
 }

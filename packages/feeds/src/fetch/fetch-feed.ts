@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { FeedError } from "../errors.ts";
 import { fetchFile } from "./fetch-file.ts";
 import { fetchHttp } from "./fetch-http.ts";
-import { type FetchOptionsInput, parseFetchOptions } from "./fetch-options.ts";
+import { type FetchOptions, type FetchOptionsInput, parseFetchOptions } from "./fetch-options.ts";
 import { type FetchResult, failure } from "./fetch-result.ts";
 import { redactUrl } from "./redact-url.ts";
 
@@ -39,7 +39,10 @@ function targetOf(input: string): Target {
  * Expected failures come back as a `status` with an `error`; only bad options throw
  * (FeedError INVALID_OPTIONS), and aborting `options.signal` rejects with its reason.
  */
-export async function fetchFeed(url: string, options?: FetchOptionsInput): Promise<FetchResult> {
+export async function fetchFeed(
+  url: string,
+  options?: FetchOptionsInput | FetchOptions,
+): Promise<FetchResult> {
   const parsed = parseFetchOptions(options);
   const target = targetOf(url);
   if (target.kind === "http") return await fetchHttp(url, target.url, parsed);

@@ -4,7 +4,7 @@ import { Agent, type Dispatcher } from "undici";
 import { FeedError } from "../errors.ts";
 import { type AddressPolicy, createAddressPolicy, normaliseHost } from "./address-policy.ts";
 import { cacheHeaders } from "./cache-headers.ts";
-import { startDeadline } from "./deadline.ts";
+import { type DeadlineSignal, startDeadline } from "./deadline.ts";
 import type { GuardedAgent } from "./feed-connections.ts";
 import type { FetchOptions } from "./fetch-options.ts";
 import {
@@ -32,7 +32,7 @@ interface Context {
   readonly agent: Agent;
   readonly policy: AddressPolicy;
   readonly options: FetchOptions;
-  readonly signal: AbortSignal;
+  readonly signal: DeadlineSignal;
   readonly trail: FetchTrail;
 }
 
@@ -57,7 +57,8 @@ function safeDecode(text: string): string {
 
 /** URL credentials become Basic auth, sent only to the requested origin, never across a redirect. */
 function authorization(url: URL, start: URL): Record<string, string> {
-  if (url.origin !== start.origin || (start.username === "" && start.password === "")) return {};
+  if (start.username === "" && start.password === "") return {};
+  if (url.origin !== start.origin) return {};
   const credentials = `${safeDecode(start.username)}:${safeDecode(start.password)}`;
   return { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
 }
@@ -232,7 +233,7 @@ async function readBody(
   const read = await readCappedBody(response.body, {
     contentEncoding: headerValue(headers, "content-encoding"),
     maxBytes,
-    signal: context.signal,
+    aborted: () => context.signal.aborted,
   });
   if (!read.ok && read.reason === "too-large") return tooLarge(meta, context);
   if (!read.ok) {
@@ -307,7 +308,7 @@ export async function fetchHttp(
   const feed = redactUrl(start);
   const deadline = startDeadline(options.timeoutMs, options.signal);
   const shared = options.connections?.agentFor(options);
-  const { agent, policy } = shared ?? ownAgent(feed, options, deadline.signal);
+  const { agent, policy } = shared ?? ownAgent(feed, options, deadline.abortSignal());
   const trail: FetchTrail = { url: requested, finalUrl: requested, redirects: [] };
   const context: Context = { start, feed, agent, policy, options, signal: deadline.signal, trail };
   try {

@@ -13,6 +13,14 @@ const isHeaderSafe = (value: string): boolean => /^[\t\u0020-\u007e\u0080-\u00ff
 const headerSafe = { message: "must not contain control characters or line breaks" };
 const HeaderValue = z.string().refine(isHeaderSafe, headerSafe);
 
+/** A feed's validators from its last successful fetch. */
+const Previous = z.strictObject({
+  etag: HeaderValue.optional(),
+  lastModified: HeaderValue.optional(),
+  bodyHash: z.string().optional(),
+});
+export type PreviousFetch = z.input<typeof Previous>;
+
 const isFunction = (value: unknown): boolean => typeof value === "function";
 
 /** Every option of `fetchFeed`, with its default: this schema is the one place defaults live. */
@@ -37,13 +45,7 @@ export const FetchOptionsSchema = z.strictObject({
     .default([]),
   userAgent: z.string().min(1).refine(isHeaderSafe, headerSafe).default(DEFAULT_USER_AGENT),
   /** What the last successful fetch returned: sent as conditional-GET validators. */
-  previous: z
-    .strictObject({
-      etag: HeaderValue.optional(),
-      lastModified: HeaderValue.optional(),
-      bodyHash: z.string().optional(),
-    })
-    .optional(),
+  previous: Previous.optional(),
   /** Clock in epoch ms, for Retry-After and Expires. */
   now: z.custom<() => number>(isFunction, "must be a function").default(() => Date.now),
   /** DNS resolver; tests inject one, production uses the system's. */
@@ -62,12 +64,55 @@ export const FetchOptionsSchema = z.strictObject({
 export type FetchOptionsInput = z.input<typeof FetchOptionsSchema>;
 export type FetchOptions = z.output<typeof FetchOptionsSchema>;
 
-/** Fills in defaults; bad options are a programmer error, so this throws (INVALID_OPTIONS). */
-export function parseFetchOptions(input: FetchOptionsInput = {}): FetchOptions {
-  const result = FetchOptionsSchema.safeParse(input);
+// Options that came out of parseFetchOptions: a run of many fetches parses its options once.
+const parsedOptions = new WeakSet<FetchOptions>();
+
+/**
+ * Fills in defaults; bad options are a programmer error, so this throws (INVALID_OPTIONS).
+ * Options it returned pass straight through: parse once, fetch many.
+ */
+export function parseFetchOptions(input: FetchOptionsInput | FetchOptions = {}): FetchOptions {
+  if (parsedOptions.has(input as FetchOptions)) return input as FetchOptions;
+  return remember(checked(FetchOptionsSchema, input));
+}
+
+/**
+ * Parsed options with one feed's validators in place of `options.previous`: what an ingest run
+ * passes per feed, checking only the validators.
+ */
+export function withPrevious(options: FetchOptions, previous: PreviousFetch): FetchOptions {
+  const parsed = parseFetchOptions(options);
+  const valid = plainPrevious(previous) ? previous : checked(Previous, previous, "previous");
+  return remember({ ...parsed, previous: valid });
+}
+
+const PREVIOUS_KEYS = new Set(["etag", "lastModified", "bodyHash"]);
+
+/**
+ * What `Previous` accepts, checked without zod: a run asks this of every feed, and nearly every
+ * feed's validators are plain strings. Anything else goes to the schema, for its errors.
+ */
+function plainPrevious(previous: PreviousFetch): boolean {
+  for (const [key, value] of Object.entries(previous)) {
+    if (!PREVIOUS_KEYS.has(key) || typeof value !== "string") return false;
+    if (key !== "bodyHash" && !isHeaderSafe(value)) return false;
+  }
+  return true;
+}
+
+function remember(options: FetchOptions): FetchOptions {
+  parsedOptions.add(options);
+  return options;
+}
+
+function checked<T extends z.ZodType>(schema: T, input: unknown, at?: string): z.output<T> {
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const listed = result.error.issues
-    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`)
+    .map((issue) => {
+      const path = [...(at === undefined ? [] : [at]), ...issue.path.map(String)];
+      return `${path.join(".") || "(root)"}: ${issue.message}`;
+    })
     .join("; ");
   throw new FeedError("INVALID_OPTIONS", `Invalid fetch options: ${listed}. Fix these and retry.`, {
     cause: result.error,

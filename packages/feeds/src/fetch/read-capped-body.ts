@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { addAbortSignal, Readable, Transform, Writable } from "node:stream";
+import { Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
   brotliDecompressSync,
@@ -21,7 +21,11 @@ export interface ReadCappedBodyOptions {
   readonly contentEncoding?: string | undefined;
   /** Cap on the decoded bytes, and on the bytes on the wire. */
   readonly maxBytes: number;
-  readonly signal?: AbortSignal | undefined;
+  /**
+   * Whether the request was aborted (its deadline passed): a body cut short by that is not
+   * corrupt. Aborting is the request's business: undici destroys the body it handed out.
+   */
+  readonly aborted?: () => boolean;
 }
 
 type Coding = "identity" | "gzip" | "deflate" | "br";
@@ -146,11 +150,11 @@ async function decodeStreaming(
   let firstFailed: unknown;
   for (const stage of stages) stage.on("error", () => (firstFailed ??= stage));
   try {
-    // The caller's signal already destroys the source (see readCappedBody), failing the pipeline.
+    // An aborted request destroys the source, failing the pipeline.
     await pipeline(stages);
   } catch (error) {
     if (error instanceof CapExceeded) return tooLarge(options.maxBytes);
-    if (options.signal?.aborted !== true && firstFailed === decoder) return corrupt(options, error);
+    if (options.aborted?.() !== true && firstFailed === decoder) return corrupt(options, error);
     throw error;
   }
   return collect.body();
@@ -192,7 +196,6 @@ export async function readCappedBody(
     const detail = `unsupported Content-Encoding "${options.contentEncoding}"`;
     return { ok: false, reason: "bad-encoding", detail };
   }
-  if (options.signal !== undefined) addAbortSignal(options.signal, source);
   const identity = coding === "identity";
   const head = await readHead(
     source,

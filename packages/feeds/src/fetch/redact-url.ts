@@ -8,6 +8,8 @@ export function redactUrl(url: URL | string): string {
     // A string that does not parse may still carry "user:password@": cut it out by shape.
     return URL.canParse(url) ? redactUrl(new URL(url)) : url.replace(/\/\/[^/?#]*@/, "//");
   }
+  // Most feed URLs carry nothing to redact: no copy, no query walk.
+  if (url.username === "" && url.password === "" && url.search === "") return url.href;
   const copy = new URL(url.href);
   copy.username = "";
   copy.password = "";

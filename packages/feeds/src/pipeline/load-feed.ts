@@ -4,7 +4,7 @@ import type { ContentItem } from "@sightline/core";
 import { FeedError } from "../errors.ts";
 import type { FeedConfigInput, IdentityMode } from "../feed-config.ts";
 import { fetchFeed } from "../fetch/fetch-feed.ts";
-import type { FetchOptionsInput } from "../fetch/fetch-options.ts";
+import type { FetchOptions, FetchOptionsInput } from "../fetch/fetch-options.ts";
 import type { FetchOk, FetchResult, FetchUnchanged } from "../fetch/fetch-result.ts";
 import { redactUrl } from "../fetch/redact-url.ts";
 import { normaliseFeed } from "../normalise/normalise-feed.ts";
@@ -12,8 +12,11 @@ import type { FeedFormat, FeedSchedule, ParsedFeed } from "../parse/parsed-feed.
 import { readFeedDocument } from "../parse/read-feed-document.ts";
 
 export interface LoadFeedOptions {
-  /** How to fetch: allowlisted hosts, deadline, size cap, the previous validators… */
-  readonly fetch?: FetchOptionsInput;
+  /**
+   * How to fetch: allowlisted hosts, deadline, size cap, the previous validators… Options from
+   * `parseFetchOptions` or `withPrevious` are not parsed again.
+   */
+  readonly fetch?: FetchOptionsInput | FetchOptions;
   /** What the caller knows about the feed; `feedUrl` is filled in from where it was read. */
   readonly feed: Omit<FeedConfigInput, "feedUrl">;
   /** Epoch ms of this read: first-seen time of new items. */

@@ -1,7 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { FeedError } from "../../src/errors.ts";
-import { DEFAULT_USER_AGENT, parseFetchOptions } from "../../src/fetch/fetch-options.ts";
+import {
+  DEFAULT_USER_AGENT,
+  parseFetchOptions,
+  withPrevious,
+} from "../../src/fetch/fetch-options.ts";
 
 function rejects(input: unknown): FeedError {
   try {
@@ -44,6 +48,27 @@ test("unknown options and header-splitting validators are refused", () => {
   assert.match(rejects({ timeout: 5 }).message, "timeout");
   assert.match(rejects({ previous: { etag: '"a"\n' } }).message, "previous.etag");
   assert.match(rejects({ now: 5 }).message, "now");
+});
+
+test("options it returned are not parsed again: parse once, fetch many", () => {
+  const options = parseFetchOptions({ timeoutMs: 500 });
+  assert.is(parseFetchOptions(options), options);
+  assert.is.not(parseFetchOptions({ ...options }), options, "a copy is parsed afresh");
+});
+
+test("withPrevious puts one feed's validators in parsed options, and checks only those", () => {
+  const options = parseFetchOptions({ timeoutMs: 500, allowHosts: ["127.0.0.1"] });
+  const previous = { etag: '"v1"', lastModified: "Mon, 02 Nov 2026 09:00:00 GMT", bodyHash: "ab" };
+  const withOne = withPrevious(options, previous);
+  assert.equal(withOne.previous, previous);
+  assert.is(withOne.allowHosts, options.allowHosts);
+  assert.is(options.previous, undefined, "the run's options are left as they were");
+  assert.is(parseFetchOptions(withOne), withOne);
+  const bad = (input: unknown) => () =>
+    withPrevious(options, input as Parameters<typeof withPrevious>[1]);
+  assert.throws(bad({ etag: '"a"\r\nX-Evil: 1' }), /previous\.etag/);
+  assert.throws(bad({ etag: 5 }), /previous\.etag/);
+  assert.throws(bad({ version: "1" }), /previous/);
 });
 
 test.run();

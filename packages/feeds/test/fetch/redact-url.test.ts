@@ -23,6 +23,15 @@ test("leaves an ordinary URL exactly as it was", () => {
   assert.is(redactUrl(url), url);
 });
 
+test("a parsed URL is redacted the same way, and one with nothing to hide comes back as is", () => {
+  assert.is(redactUrl(new URL("https://ada:pw@x.example.com/feed")), "https://x.example.com/feed");
+  assert.is(
+    redactUrl(new URL("https://x.example.com/rss?token=t")),
+    "https://x.example.com/rss?token=redacted",
+  );
+  assert.is(redactUrl(new URL("https://x.example.com/feed.xml")), "https://x.example.com/feed.xml");
+});
+
 test("cuts credentials out of a string that does not parse as a URL", () => {
   assert.is(redactUrl("http://user:pw@[bad/feed"), "http://[bad/feed");
 });
