@@ -13,6 +13,7 @@ export {
   type SearchConfigInput,
 } from "./config/search-config.ts";
 export { createMeiliClient } from "./connection/create-meili-client.ts";
+export { apiErrorCode } from "./connection/meili-call.ts";
 export { MeilisearchConnection, openMeilisearch } from "./connection/open-meilisearch.ts";
 export { createSearchAdmin, type SearchAdmin } from "./connection/search-admin.ts";
 export {

@@ -34,6 +34,7 @@ export async function ingestCommand(
 ): Promise<number> {
   const reporter = createReporter({
     format: environment.logFormat ?? (io.interactive ? "pretty" : "json"),
+    ...(environment.logLevel === undefined ? {} : { level: environment.logLevel }),
     write: io.write,
     interactive: io.interactive,
     now: io.now,

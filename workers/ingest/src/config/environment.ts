@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "../log/log-level.ts";
 import { WorkerError } from "./config-error.ts";
 
 /**
@@ -17,12 +18,15 @@ export interface Environment {
   };
   /** Structured JSON logs, or lines for a person; defaults to a person on a terminal. */
   readonly logFormat?: "json" | "pretty";
+  /** The least severe JSON log line written; the reporter's default is "info". */
+  readonly logLevel?: LogLevel;
 }
 
 const Variables = z.object({
   SIGHTLINE_CONFIG: z.string().min(1).default("sightline.yaml"),
   SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
   SIGHTLINE_LOG: z.enum(["json", "pretty"]).optional(),
+  SIGHTLINE_LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_BIN: z.string().min(1).optional(),
@@ -58,5 +62,6 @@ export function readEnvironment(
       ...(vars.MEILI_BIN === undefined ? {} : { binaryPath: vars.MEILI_BIN }),
     },
     ...(vars.SIGHTLINE_LOG === undefined ? {} : { logFormat: vars.SIGHTLINE_LOG }),
+    ...(vars.SIGHTLINE_LOG_LEVEL === undefined ? {} : { logLevel: vars.SIGHTLINE_LOG_LEVEL }),
   };
 }

@@ -1,25 +1,28 @@
 import type { ContentItem } from "@sightline/core";
 import {
-  type FeedConnections,
   type FeedSchedule,
   type FetchOk,
+  type FetchOptions,
   type FetchResult,
   type IdentityMode,
   loadFeed,
+  withPrevious,
 } from "@sightline/feeds";
 import { type PreparedDocument, prepareDocument } from "@sightline/search";
-import { type CheckOutcome, nextCheck, type SchedulePolicy } from "../schedule/next-check.ts";
+import {
+  type CheckOutcome,
+  nextCheck,
+  postingTimesToKeep,
+  type SchedulePolicy,
+} from "../schedule/next-check.ts";
 import { type FeedState, RECENT_ITEM_TIMES } from "../state/feed-state.ts";
 import type { FeedJob } from "./feed-job.ts";
 import type { WriteBatcher } from "./write-batcher.ts";
 
 export interface IngestFeedContext {
   readonly batcher: WriteBatcher<PreparedDocument>;
-  /** Keep-alive connections shared by every feed of the run. */
-  readonly connections: FeedConnections;
-  readonly allowHosts: readonly string[];
-  readonly timeoutMs: number;
-  readonly maxBytes: number;
+  /** The run's fetch options, parsed once: its allowlist, deadline, cap and shared connections. */
+  readonly fetch: FetchOptions;
   readonly policy: SchedulePolicy;
   readonly now: () => number;
   readonly random: () => number;
@@ -60,17 +63,11 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
   const { state, entry, expert } = job;
   const started = context.now();
   const loaded = await loadFeed(state.movedTo ?? entry.url, {
-    fetch: {
-      allowHosts: [...context.allowHosts],
-      timeoutMs: context.timeoutMs,
-      maxBytes: context.maxBytes,
-      connections: context.connections,
-      previous: {
-        ...(state.etag === undefined ? {} : { etag: state.etag }),
-        ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
-        ...(state.bodyHash === undefined ? {} : { bodyHash: state.bodyHash }),
-      },
-    },
+    fetch: withPrevious(context.fetch, {
+      ...(state.etag === undefined ? {} : { etag: state.etag }),
+      ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
+      ...(state.bodyHash === undefined ? {} : { bodyHash: state.bodyHash }),
+    }),
     feed: {
       expertId: expert.id,
       sourceId: job.sourceId,
@@ -89,7 +86,13 @@ export async function readFeed(job: FeedJob, context: IngestFeedContext): Promis
     return read(failed(job, { code, message }, hintsOf(loaded.fetch), context, started));
   }
   if (loaded.status === "unchanged") {
-    const checked = { ...state, lastCheckAt: started, lastSuccessAt: started, errorCount: 0 };
+    const checked = {
+      ...state,
+      lastCheckAt: started,
+      lastSuccessAt: started,
+      errorCount: 0,
+      recentItemTimes: postingTimesToKeep(state.recentItemTimes, started, RECENT_ITEM_TIMES),
+    };
     return read({
       state: scheduled(checked, hintsOf(loaded.fetch), context),
       status: "unchanged",
@@ -144,9 +147,11 @@ function advanced(
   started: number,
 ): FeedOutcome {
   const { state, entry } = job;
-  const times = [...loaded.itemTimes, ...state.recentItemTimes]
-    .sort((a, b) => b - a)
-    .slice(0, RECENT_ITEM_TIMES);
+  const times = postingTimesToKeep(
+    [...loaded.itemTimes, ...state.recentItemTimes],
+    started,
+    RECENT_ITEM_TIMES,
+  );
   const { lastError: _cleared, ...rest } = state;
   const next: FeedState = {
     ...rest,

@@ -1,4 +1,4 @@
-import { createFeedConnections } from "@sightline/feeds";
+import { createFeedConnections, parseFetchOptions } from "@sightline/feeds";
 import type { PreparedDocument } from "@sightline/search";
 import pLimit, { type LimitFunction } from "p-limit";
 import type { OrgConfig } from "../config/org-config.ts";
@@ -89,10 +89,12 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const connections = createFeedConnections();
   const context = {
     batcher,
-    connections,
-    allowHosts: ingest.allowHosts,
-    timeoutMs: ingest.timeoutSeconds * 1000,
-    maxBytes: Math.round(ingest.maxFeedMegabytes * 1024 * 1024),
+    fetch: parseFetchOptions({
+      connections,
+      allowHosts: ingest.allowHosts,
+      timeoutMs: ingest.timeoutSeconds * 1000,
+      maxBytes: Math.round(ingest.maxFeedMegabytes * 1024 * 1024),
+    }),
     policy: policyOf(options.config),
     now,
     random,

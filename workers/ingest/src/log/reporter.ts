@@ -1,7 +1,10 @@
 import type { IngestEvent, IngestSummary } from "../ingest/run-ingest.ts";
+import { LOG_LEVELS, type LogLevel } from "./log-level.ts";
 
 export interface ReporterOptions {
   readonly format: "json" | "pretty";
+  /** The least severe JSON line written; "info" unless set. */
+  readonly level?: LogLevel;
   readonly write: (text: string) => void;
   /** Redraws one progress line in place; only on a terminal. */
   readonly interactive: boolean;
@@ -21,20 +24,31 @@ export interface Reporter {
 export function createReporter(options: ReporterOptions): Reporter {
   const now = options.now ?? Date.now;
   if (options.format === "json") {
-    const line = (level: string, fields: Readonly<Record<string, unknown>>) =>
+    const least = LOG_LEVELS.indexOf(options.level ?? "info");
+    const line = (level: LogLevel, fields: object) => {
+      if (LOG_LEVELS.indexOf(level) < least) return;
       options.write(
         `${JSON.stringify({ time: new Date(now()).toISOString(), level, ...fields })}\n`,
       );
+    };
     return {
-      event: (event) =>
-        line(event.type === "feed-done" && event.error !== undefined ? "warn" : "info", {
-          ...event,
-        }),
+      event: (event) => line(levelOf(event), event),
       info: (message, fields = {}) => line("info", { message, ...fields }),
       error: (message, fields = {}) => line("error", { message, ...fields }),
     };
   }
   return prettyReporter(options);
+}
+
+/**
+ * A failed feed is a warning. An unchanged one is debug: a worker polling thousands of feeds
+ * would otherwise log a line per feed per run saying nothing happened; the run's summary counts
+ * them, and `sightline status` shows each feed's last check.
+ */
+function levelOf(event: IngestEvent): LogLevel {
+  if (event.type !== "feed-done") return "info";
+  if (event.error !== undefined) return "warn";
+  return event.status === "unchanged" ? "debug" : "info";
 }
 
 function prettyReporter(options: ReporterOptions): Reporter {

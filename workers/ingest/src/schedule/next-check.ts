@@ -72,10 +72,25 @@ export function nextCheck(
   return { disabled: false, at, reason };
 }
 
+/** How far back posting frequency looks: items older than this say nothing about it. */
+const POSTING_WINDOW_MS = 4 * WEEK;
+
+/**
+ * The publication times worth remembering for `nextCheck`: those in its window (and any dated
+ * ahead, which will enter it), newest first, at most `limit`. Older ones would only make every
+ * saved feed state larger to load and save.
+ */
+export function postingTimesToKeep(times: readonly number[], now: number, limit: number): number[] {
+  return times
+    .filter((time) => time > now - POSTING_WINDOW_MS)
+    .sort((a, b) => b - a)
+    .slice(0, limit);
+}
+
 /** One week divided by the posts of the last four weeks' average week, halved, clamped. */
 function postingInterval(times: readonly number[], now: number, policy: SchedulePolicy): number {
-  const recent = times.filter((time) => time <= now && time > now - 4 * WEEK).length;
-  const perWeek = recent / 4;
+  const recent = times.filter((time) => time <= now && time > now - POSTING_WINDOW_MS).length;
+  const perWeek = recent / (POSTING_WINDOW_MS / WEEK);
   const interval = perWeek === 0 ? policy.maxIntervalMs : WEEK / perWeek / 2;
   return Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, interval));
 }

@@ -1,9 +1,14 @@
-import { awaitTasks, ensureIndex, type SearchAdmin } from "@sightline/search";
+import { apiErrorCode, awaitTasks, ensureIndex, type SearchAdmin } from "@sightline/search";
 import { WorkerError } from "../config/config-error.ts";
 import { FeedState } from "./feed-state.ts";
 import type { FeedStateStore } from "./feed-state-store.ts";
 
 const PAGE = 1000;
+const STATE_INDEX_SETTINGS = {
+  searchableAttributes: ["id"],
+  prefixSearch: "disabled",
+  facetSearch: false,
+} as const;
 
 /**
  * Feed state as documents of its own Meilisearch index, beside the content it describes: it
@@ -20,17 +25,29 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
   }
 
   async loadAll(): Promise<Map<string, FeedState>> {
-    await this.ensureIndex();
-    const index = this.admin.client.index(this.indexUid);
+    // Set-up and reading go together: an index that does not exist yet simply holds no state.
+    const [, documents] = await Promise.all([this.ensureIndex(), this.readAll()]);
     const states = new Map<string, FeedState>();
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await index.getDocuments({ offset, limit: PAGE });
-      for (const document of page.results) {
-        // A state this version cannot read is dropped: the feed is simply read afresh.
-        const parsed = FeedState.safeParse(document);
-        if (parsed.success) states.set(parsed.data.id, parsed.data);
+    for (const document of documents) {
+      // A state this version cannot read is dropped: the feed is simply read afresh.
+      const parsed = FeedState.safeParse(document);
+      if (parsed.success) states.set(parsed.data.id, parsed.data);
+    }
+    return states;
+  }
+
+  private async readAll(): Promise<Record<string, unknown>[]> {
+    const index = this.admin.client.index(this.indexUid);
+    const documents: Record<string, unknown>[] = [];
+    try {
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await index.getDocuments({ offset, limit: PAGE });
+        documents.push(...page.results);
+        if (page.results.length < PAGE) return documents;
       }
-      if (page.results.length < PAGE) return states;
+    } catch (error) {
+      if (apiErrorCode(error) === "index_not_found") return [];
+      throw error;
     }
   }
 
@@ -63,13 +80,24 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
   /**
    * Feed state is only ever read by id, never searched: with Meilisearch's default (every field
    * searchable) saving 1,000 states took 0.4–0.55 s of indexing, with the id alone ~0.03 s.
+   * Prefix and facet search are off for the same reason: nothing would ever use them.
    */
   private async prepare(): Promise<void> {
     await ensureIndex(this.admin, this.indexUid);
     const index = this.admin.client.index(this.indexUid);
-    const current = await index.getSearchableAttributes();
-    if (current.length === 1 && current[0] === "id") return;
-    const { taskUid } = await index.updateSearchableAttributes(["id"]);
+    const current = await index.getSettings();
+    const wanted = STATE_INDEX_SETTINGS;
+    if (
+      current.searchableAttributes?.join() === wanted.searchableAttributes.join() &&
+      current.prefixSearch === wanted.prefixSearch &&
+      current.facetSearch === wanted.facetSearch
+    ) {
+      return;
+    }
+    const { taskUid } = await index.updateSettings({
+      ...wanted,
+      searchableAttributes: [...wanted.searchableAttributes],
+    });
     await awaitTasks(this.admin, [{ taskUid, operation: "settings of the feed state index" }]);
   }
 }

@@ -37,6 +37,12 @@ test("a URL without a key is refused with advice, and no value is ever echoed", 
   }
 });
 
+test("SIGHTLINE_LOG_LEVEL chooses the least severe log line; anything else is refused", () => {
+  assert.is(readEnvironment({}).logLevel, undefined);
+  assert.is(readEnvironment({ SIGHTLINE_LOG_LEVEL: "debug" }).logLevel, "debug");
+  assert.throws(() => readEnvironment({ SIGHTLINE_LOG_LEVEL: "verbose" }), /SIGHTLINE_LOG_LEVEL/);
+});
+
 test("empty variables count as unset", () => {
   assert.equal(readEnvironment({ MEILI_URL: "", MEILI_MASTER_KEY: "" }).meili, {});
 });

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { IngestSummary } from "../../src/ingest/run-ingest.ts";
+import type { LogLevel } from "../../src/log/log-level.ts";
 import { createReporter, summaryText } from "../../src/log/reporter.ts";
 
 const summary: IngestSummary = {
@@ -15,11 +16,12 @@ const summary: IngestSummary = {
   durationMs: 1500,
 };
 
-function capture(format: "json" | "pretty", interactive: boolean) {
+function capture(format: "json" | "pretty", interactive: boolean, level?: LogLevel) {
   let out = "";
   const reporter = createReporter({
     format,
     interactive,
+    ...(level === undefined ? {} : { level }),
     write: (text) => (out += text),
     now: () => Date.UTC(2026, 10, 2),
   });
@@ -84,6 +86,32 @@ test("as JSON, every event is one line with a time and a level; failures are war
     ],
   );
   assert.is(lines[1].summary.items.created, 12);
+});
+
+const doneAs = (status: "ok" | "unchanged") =>
+  ({
+    type: "feed-done",
+    feedId: status,
+    url: `https://${status}.example.com/feed`,
+    status,
+    items: 0,
+  }) as const;
+
+test("as JSON, an unchanged feed is a debug line, left out unless the level is debug", () => {
+  const levelsAt = (level?: LogLevel) => {
+    const { reporter, output } = capture("json", false, level);
+    reporter.event(doneAs("unchanged"));
+    reporter.event(doneAs("ok"));
+    reporter.info("Next run soon.");
+    return output()
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line))
+      .map((line) => `${line.level} ${line.feedId ?? line.message}`);
+  };
+  assert.equal(levelsAt(), ["info ok", "info Next run soon."]);
+  assert.equal(levelsAt("debug"), ["debug unchanged", "info ok", "info Next run soon."]);
+  assert.equal(levelsAt("warn"), []);
 });
 
 test("the summary mentions disabled and abandoned feeds only when there are some", () => {

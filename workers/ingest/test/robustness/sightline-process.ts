@@ -47,8 +47,14 @@ export class SightlineProcess {
       spawn(process.execPath, ["--conditions=@sightline/source", "--import", "tsx", cli, ...args], {
         cwd: root,
         // Only what the test gives: a stray MEILI_URL in the test's own environment must not
-        // point the worker at another server.
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+        // point the worker at another server. Every feed's line is logged, unchanged ones too:
+        // the tests count them.
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          SIGHTLINE_LOG_LEVEL: "debug",
+          ...env,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       }),
     );

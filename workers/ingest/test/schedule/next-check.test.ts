@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import {
   type CheckOutcome,
   nextCheck,
+  postingTimesToKeep,
   type SchedulePolicy,
 } from "../../src/schedule/next-check.ts";
 
@@ -92,6 +93,18 @@ test("skipHours and skipDays push the check to the next allowed hour", () => {
   const daily = Array.from({ length: 28 }, (_, d) => NOW - d * DAY);
   const outcome = healthy({ recentItemTimes: daily, skipHours: [22, 23], skipDays: ["Tuesday"] });
   assert.is(new Date(NOW + at(outcome)).toISOString(), "2026-11-04T00:00:00.000Z");
+});
+
+test("only publication times that can still count are kept: the window's, newest first, capped", () => {
+  const week = 7 * DAY;
+  const times = [NOW - 5 * week, NOW - 3 * week, NOW + HOUR, NOW - DAY, NOW - 4 * week];
+  assert.equal(postingTimesToKeep(times, NOW, 10), [NOW + HOUR, NOW - DAY, NOW - 3 * week]);
+  assert.equal(postingTimesToKeep(times, NOW, 2), [NOW + HOUR, NOW - DAY]);
+  // Whatever was dropped, the next check is the same.
+  const daily = Array.from({ length: 60 }, (_, n) => NOW - n * DAY);
+  const kept = postingTimesToKeep(daily, NOW, 100);
+  assert.ok(kept.length < daily.length);
+  assert.is(at(healthy({ recentItemTimes: kept })), at(healthy({ recentItemTimes: daily })));
 });
 
 test.run();

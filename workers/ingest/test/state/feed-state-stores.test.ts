@@ -1,5 +1,6 @@
 import { createSearchAdmin } from "@sightline/search";
 import { test } from "uvu";
+import * as assert from "uvu/assert";
 import {
   closeTestMeilisearch,
   testMeilisearch,
@@ -19,5 +20,15 @@ for (const contract of feedStateStoreContract) {
     await contract.run(new MeilisearchFeedStateStore(admin, uniqueIndexName("feed-state")));
   });
 }
+
+test("the Meilisearch store's index does no search work: id searchable only, no prefix or facet search", async () => {
+  const admin = createSearchAdmin(await testMeilisearch());
+  const indexUid = uniqueIndexName("feed-state");
+  await new MeilisearchFeedStateStore(admin, indexUid).loadAll();
+  const settings = await admin.client.index(indexUid).getSettings();
+  assert.equal(settings.searchableAttributes, ["id"]);
+  assert.is(settings.prefixSearch, "disabled");
+  assert.is(settings.facetSearch, false);
+});
 
 test.run();
