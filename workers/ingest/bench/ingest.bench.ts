@@ -6,8 +6,10 @@
 // very same documents, read back from the ingested index, go to a second fresh index with identical
 // settings in ONE addDocuments call: the bulk baseline. Run times are the worker's own (its
 // "run-finished" summary: from reading feed states to the last state saved, every item confirmed
-// indexed); its process start-up is printed beside them. Peak RSS is the worker process's
-// high-water mark (VmHWM); the feed server and Meilisearch are other processes. MEILI_URL +
+// indexed); its process start-up is printed beside them. Peak RSS and CPU are the worker
+// process's own getrusage figures (all threads), which its summary line carries: read by the
+// kernel, not sampled, so nothing here competes with the worker for the CPU while it runs. The
+// feed server and Meilisearch are other processes. MEILI_URL +
 // MEILI_MASTER_KEY use a running server; otherwise the embedded one is started (MEILI_BIN
 // overrides its binary) and stopped at the end.
 import { type ChildProcess, fork, spawn } from "node:child_process";
@@ -24,6 +26,7 @@ import {
 } from "@sightline/search";
 import { openScratchMeilisearch } from "@sightline/search/testing";
 import type { IngestSummary } from "../src/ingest/run-ingest.ts";
+import type { ProcessUsage } from "../src/log/process-usage.ts";
 import { FEEDS, ITEMS, type ServerMessage, type ServerStats } from "./feed-server.ts";
 
 const json = process.argv.includes("--json");
@@ -39,8 +42,6 @@ const BULK_TIMEOUT_MS = 600_000;
 /** USER_HZ: Linux reports process CPU time in these ticks on every mainstream architecture. */
 const CLOCK_TICKS = 100;
 const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-/** How often the worker's /proc entries are read: its last reading before exit is its total. */
-const SAMPLE_MS = 20;
 
 const log = (line: string) => {
   if (!json) console.log(line);
@@ -129,17 +130,6 @@ async function processCpuSeconds(pid: number | undefined): Promise<number> {
   }
 }
 
-/** A process's resident-set high-water mark in MiB, from /proc on Linux; NaN if unreadable. */
-async function peakRssMiB(pid: number): Promise<number> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, "utf8");
-    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
-    return kib === undefined ? Number.NaN : Number(kib) / 1024;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 interface WorkerRun {
   readonly summary: IngestSummary;
   /** From spawning the process to its exit. */
@@ -148,10 +138,13 @@ interface WorkerRun {
   readonly peakRssMb: number;
 }
 
-/**
- * Runs `sightline ingest --once` from dist/ against `connection`, reading the process's CPU and
- * peak RSS from /proc until it exits, and its summary from its JSON log.
- */
+/** The worker's "run-finished" log line: its summary and what the process used. */
+interface RunFinished {
+  readonly summary: IngestSummary;
+  readonly process: ProcessUsage;
+}
+
+/** Runs `sightline ingest --once` from dist/ against `connection`; its summary from its JSON log. */
 async function runWorker(
   connection: MeilisearchConnection,
   configPath: string,
@@ -173,29 +166,17 @@ async function runWorker(
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
-  const pid = child.pid as number;
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (text: string) => {
     output += text;
   });
-  const exited = new Promise<number | null>((done) => child.once("exit", done));
-  let cpuSeconds = Number.NaN;
-  let peakRssMb = Number.NaN;
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
-  });
-  while (exitCode === undefined) {
-    const [cpu, rss] = await Promise.all([processCpuSeconds(pid), peakRssMiB(pid)]);
-    if (!Number.isNaN(cpu)) cpuSeconds = cpu;
-    if (!Number.isNaN(rss)) peakRssMb = rss;
-    await Promise.race([exited, new Promise((done) => setTimeout(done, SAMPLE_MS))]);
-  }
+  // "close", not "exit": the last log lines may still be in the pipe when the process exits.
+  const exitCode = await new Promise<number | null>((done) => child.once("close", done));
   const processSeconds = (performance.now() - started) / 1000;
   const finished = output
     .split("\n")
     .filter((line) => line.includes('"run-finished"'))
-    .map((line) => JSON.parse(line) as { summary: IngestSummary })[0];
+    .map((line) => JSON.parse(line) as RunFinished)[0];
   if (exitCode !== 0 || finished === undefined) {
     throw new Error(`sightline ingest exited with ${exitCode}:\n${output.slice(-2000)}`);
   }
@@ -203,7 +184,12 @@ async function runWorker(
   if (summary.failed > 0 || summary.disabled > 0 || summary.ok + summary.unchanged !== FEEDS) {
     throw new Error(`ingest did not read every feed: ${JSON.stringify(summary)}`);
   }
-  return { summary, processSeconds, cpuSeconds, peakRssMb };
+  return {
+    summary,
+    processSeconds,
+    cpuSeconds: finished.process.cpuSeconds,
+    peakRssMb: finished.process.peakRssMb,
+  };
 }
 
 async function timedWorker(

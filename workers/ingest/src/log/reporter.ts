@@ -1,5 +1,6 @@
 import type { IngestEvent, IngestSummary } from "../ingest/run-ingest.ts";
 import { LOG_LEVELS, type LogLevel } from "./log-level.ts";
+import { type ProcessUsage, processUsage } from "./process-usage.ts";
 
 export interface ReporterOptions {
   readonly format: "json" | "pretty";
@@ -9,6 +10,8 @@ export interface ReporterOptions {
   /** Redraws one progress line in place; only on a terminal. */
   readonly interactive: boolean;
   readonly now?: () => number;
+  /** What the process has used, logged with each run's summary; the real usage unless given. */
+  readonly usage?: () => ProcessUsage;
 }
 
 export interface Reporter {
@@ -31,8 +34,14 @@ export function createReporter(options: ReporterOptions): Reporter {
         `${JSON.stringify({ time: new Date(now()).toISOString(), level, ...fields })}\n`,
       );
     };
+    const usage = options.usage ?? processUsage;
     return {
-      event: (event) => line(levelOf(event), event),
+      // A run's summary says what the worker has used so far: CPU and peak memory, for capacity.
+      event: (event) =>
+        line(
+          levelOf(event),
+          event.type === "run-finished" ? { ...event, process: usage() } : event,
+        ),
       info: (message, fields = {}) => line("info", { message, ...fields }),
       error: (message, fields = {}) => line("error", { message, ...fields }),
     };

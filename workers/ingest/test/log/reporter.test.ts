@@ -24,6 +24,7 @@ function capture(format: "json" | "pretty", interactive: boolean, level?: LogLev
     ...(level === undefined ? {} : { level }),
     write: (text) => (out += text),
     now: () => Date.UTC(2026, 10, 2),
+    usage: () => ({ cpuSeconds: 1.5, peakRssMb: 220 }),
   });
   return { reporter, output: () => out };
 }
@@ -86,6 +87,7 @@ test("as JSON, every event is one line with a time and a level; failures are war
     ],
   );
   assert.is(lines[1].summary.items.created, 12);
+  assert.equal(lines[1].process, { cpuSeconds: 1.5, peakRssMb: 220 }, "what the worker used");
 });
 
 const doneAs = (status: "ok" | "unchanged") =>
