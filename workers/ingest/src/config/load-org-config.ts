@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { WorkerError } from "./config-error.ts";
 import { OrgConfig } from "./org-config.ts";
 
-/** Reads and validates the configuration file (YAML or JSON: JSON is YAML too). */
+/** Reads and validates the configuration file: YAML, or JSON when its name ends in .json. */
 export async function loadOrgConfig(path: string): Promise<OrgConfig> {
   let text: string;
   try {
@@ -21,19 +21,9 @@ export async function loadOrgConfig(path: string): Promise<OrgConfig> {
 }
 
 export function parseOrgConfig(text: string, path: string): OrgConfig {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (error) {
-    const where = error instanceof YAMLParseError ? ` at line ${error.linePos?.[0]?.line}` : "";
-    throw new WorkerError(
-      "INVALID_CONFIG",
-      `${path} is not valid YAML or JSON${where}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const raw = path.toLowerCase().endsWith(".json")
+    ? parseJson(text, path)
+    : parseYamlFile(text, path);
   const result = OrgConfig.safeParse(raw);
   if (!result.success) {
     throw new WorkerError(
@@ -51,6 +41,32 @@ export function parseOrgConfig(text: string, path: string): OrgConfig {
     );
   }
   return config;
+}
+
+/** A .json file is read as JSON: for a large organisation many times faster than as YAML. */
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text) ?? {};
+  } catch (error) {
+    throw new WorkerError(
+      "INVALID_CONFIG",
+      `${path} is not valid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+function parseYamlFile(text: string, path: string): unknown {
+  try {
+    return parseYaml(text) ?? {};
+  } catch (error) {
+    const where = error instanceof YAMLParseError ? ` at line ${error.linePos?.[0]?.line}` : "";
+    throw new WorkerError(
+      "INVALID_CONFIG",
+      `${path} is not valid YAML or JSON${where}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 }
 
 /** A feed given as a local path is read relative to the configuration file, not the shell. */

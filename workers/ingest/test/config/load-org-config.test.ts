@@ -67,6 +67,14 @@ test("broken YAML says where", () => {
   assert.match(error.message, /org\.yaml is not valid YAML/);
 });
 
+test("a .json file is read as JSON, and broken JSON says so", () => {
+  const error = failure(() => parseOrgConfig('{"experts": [}', "org.json"));
+  assert.is(error.code, "INVALID_CONFIG");
+  assert.match(error.message, /org\.json is not valid JSON/);
+  // YAML would have read this as a string; JSON does not.
+  assert.is(failure(() => parseOrgConfig("experts: []", "org.json")).code, "INVALID_CONFIG");
+});
+
 test("a missing file says how to point at one", async () => {
   try {
     await loadOrgConfig("/nonexistent/sightline.yaml");
