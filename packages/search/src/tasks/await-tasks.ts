@@ -2,6 +2,7 @@ import type { Meilisearch, Task } from "meilisearch";
 import { meiliCall } from "../connection/meili-call.ts";
 import type { SearchAdmin } from "../connection/search-admin.ts";
 import { SearchError, type TaskFailure } from "../errors.ts";
+import { pollDelays } from "./poll-delays.ts";
 
 /** An enqueued task and what it was for, so a failure can name its documents. */
 export interface PendingTask {
@@ -11,14 +12,12 @@ export interface PendingTask {
 }
 
 const UIDS_PER_POLL = 100;
-/** The first wait between polls; it doubles up to the configured interval. */
-const FIRST_POLL_DELAY_MS = 5;
 const IDS_IN_MESSAGE = 5;
 
 /**
  * Waits for every task, checks each status and returns the finished tasks. The client's own wait
  * resolves a failed task without throwing, so this is where failures surface. One poll covers
- * many tasks. Polls start 5 ms apart and slow down to `taskPollIntervalMs`: a small write is
+ * many tasks. Polls start 2 ms apart and slow down to `taskPollIntervalMs`: a small write is
  * confirmed within milliseconds of finishing, a long one costs the server few polls.
  */
 export async function awaitTasks(
@@ -31,7 +30,7 @@ export async function awaitTasks(
   const waiting = new Map(pending.map((task) => [task.taskUid, task]));
   const failures: TaskFailure[] = [];
   const done: Task[] = [];
-  let delay = FIRST_POLL_DELAY_MS;
+  const delays = pollDelays(config.taskPollIntervalMs);
   while (waiting.size > 0) {
     for (const task of await finishedAmong([...waiting.keys()], client)) {
       const sent = waiting.get(task.uid);
@@ -41,8 +40,7 @@ export async function awaitTasks(
     }
     if (waiting.size === 0) break;
     if (Date.now() >= deadline) throw timedOut([...waiting.values()], timeoutMs);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, config.taskPollIntervalMs)));
-    delay *= 2;
+    await new Promise((resolve) => setTimeout(resolve, delays.next().value));
   }
   if (failures.length > 0) throw failed(failures, pending.length);
   return done;
