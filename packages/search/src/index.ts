@@ -67,6 +67,7 @@ export { MASTER_KEY_FILE } from "./server/load-or-create-master-key.ts";
 export { applyIndexSettings } from "./settings/apply-index-settings.ts";
 export { contentIndexSettings } from "./settings/content-index-settings.ts";
 export { ensureIndex } from "./settings/ensure-index.ts";
+export { settingsDifferences } from "./settings/settings-differences.ts";
 export { verifyIndexSettings } from "./settings/verify-index-settings.ts";
 export { awaitTasks, type PendingTask } from "./tasks/await-tasks.ts";
 export type { PartialUpdateReport } from "./writes/apply-partial-updates.ts";

@@ -1,4 +1,10 @@
-import { apiErrorCode, awaitTasks, ensureIndex, type SearchAdmin } from "@sightline/search";
+import {
+  apiErrorCode,
+  awaitTasks,
+  ensureIndex,
+  type SearchAdmin,
+  settingsDifferences,
+} from "@sightline/search";
 import { WorkerError } from "../config/config-error.ts";
 import { FeedState } from "./feed-state.ts";
 import type { FeedStateStore } from "./feed-state-store.ts";
@@ -6,9 +12,9 @@ import type { FeedStateStore } from "./feed-state-store.ts";
 const PAGE = 1000;
 const STATE_INDEX_SETTINGS = {
   searchableAttributes: ["id"],
-  prefixSearch: "disabled",
+  prefixSearch: "disabled" as const,
   facetSearch: false,
-} as const;
+};
 
 /**
  * Feed state as documents of its own Meilisearch index, beside the content it describes: it
@@ -86,18 +92,8 @@ export class MeilisearchFeedStateStore implements FeedStateStore {
     await ensureIndex(this.admin, this.indexUid);
     const index = this.admin.client.index(this.indexUid);
     const current = await index.getSettings();
-    const wanted = STATE_INDEX_SETTINGS;
-    if (
-      current.searchableAttributes?.join() === wanted.searchableAttributes.join() &&
-      current.prefixSearch === wanted.prefixSearch &&
-      current.facetSearch === wanted.facetSearch
-    ) {
-      return;
-    }
-    const { taskUid } = await index.updateSettings({
-      ...wanted,
-      searchableAttributes: [...wanted.searchableAttributes],
-    });
+    if (settingsDifferences(STATE_INDEX_SETTINGS, current).length === 0) return;
+    const { taskUid } = await index.updateSettings(STATE_INDEX_SETTINGS);
     await awaitTasks(this.admin, [{ taskUid, operation: "settings of the feed state index" }]);
   }
 }
