@@ -82,22 +82,7 @@ export function parseFetchOptions(input: FetchOptionsInput | FetchOptions = {}):
  */
 export function withPrevious(options: FetchOptions, previous: PreviousFetch): FetchOptions {
   const parsed = parseFetchOptions(options);
-  const valid = plainPrevious(previous) ? previous : checked(Previous, previous, "previous");
-  return remember({ ...parsed, previous: valid });
-}
-
-const PREVIOUS_KEYS = new Set(["etag", "lastModified", "bodyHash"]);
-
-/**
- * What `Previous` accepts, checked without zod: a run asks this of every feed, and nearly every
- * feed's validators are plain strings. Anything else goes to the schema, for its errors.
- */
-function plainPrevious(previous: PreviousFetch): boolean {
-  for (const [key, value] of Object.entries(previous)) {
-    if (!PREVIOUS_KEYS.has(key) || typeof value !== "string") return false;
-    if (key !== "bodyHash" && !isHeaderSafe(value)) return false;
-  }
-  return true;
+  return remember({ ...parsed, previous: checked(Previous, previous, "previous") });
 }
 
 function remember(options: FetchOptions): FetchOptions {
