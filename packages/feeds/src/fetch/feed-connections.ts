@@ -33,8 +33,6 @@ export interface FeedConnections {
 export function createFeedConnections(): FeedConnections {
   const byResolver = new Map<Resolver, Map<string, GuardedAgent>>();
   let closed = false;
-  // A run asks a thousand times with the same terms: the last answer is kept at hand.
-  let last: { readonly terms: ConnectionTerms; readonly pooled: GuardedAgent } | undefined;
   return {
     agentFor(terms) {
       if (closed) {
@@ -42,14 +40,10 @@ export function createFeedConnections(): FeedConnections {
           "These feed connections are closed: create new ones with createFeedConnections().";
         throw new FeedError("INVALID_OPTIONS", message);
       }
-      if (last !== undefined && sameTerms(last.terms, terms)) return last.pooled;
-      const pooled = pooledAgent(terms);
-      last = { terms, pooled };
-      return pooled;
+      return pooledAgent(terms);
     },
     async close() {
       closed = true;
-      last = undefined;
       const agents = [...byResolver.values()].flatMap((pools) => [...pools.values()]);
       byResolver.clear();
       await Promise.all(agents.map(({ agent }) => agent.destroy()));
@@ -70,9 +64,4 @@ export function createFeedConnections(): FeedConnections {
     pools.set(key, pooled);
     return pooled;
   }
-}
-
-/** The same allowlist (the very array), timeout and resolver. */
-function sameTerms(a: ConnectionTerms, b: ConnectionTerms): boolean {
-  return a.allowHosts === b.allowHosts && a.timeoutMs === b.timeoutMs && a.resolve === b.resolve;
 }
