@@ -10,9 +10,12 @@ import { ENGAGEMENT_FIELDS, indexOnlyFields } from "./to-search-document.ts";
 export interface PreparedDocument {
   readonly id: string;
   readonly contentHash: string | null;
-  /** The stored document as JSON without its engagement fields, and without its closing brace. */
-  readonly fields: string;
-  /** The engagement fields as JSON members, each after a comma: written for a new item only. */
+  /**
+   * The stored document without its engagement fields, as JSON objects whose members make it up
+   * together (see `jsonArrayChunks`): kept apart rather than joined, which would copy it.
+   */
+  readonly fields: readonly string[];
+  /** The engagement fields as a JSON object: written for a new item only. */
   readonly engagement: string;
   /** Size of the whole document as UTF-8, for capping the bytes of a request. */
   readonly bytes: number;
@@ -22,7 +25,8 @@ export interface PreparedDocument {
 const ENGAGEMENT = [...ENGAGEMENT_FIELDS];
 
 /** Nearly every item read from a feed has the default engagement: they share one string. */
-let lastEngagement = "";
+let lastEngagement = "{}";
+let lastEngagementBytes = 2;
 
 export function prepareDocument(item: ContentItem): PreparedDocument {
   // Named one by one, not looped over: an object built key by key, or a spread that gains keys,
@@ -37,14 +41,21 @@ export function prepareDocument(item: ContentItem): PreparedDocument {
     moderation: _moderation,
     ...own
   } = item;
-  const fields = `${JSON.stringify(own).slice(0, -1)},${JSON.stringify(indexOnlyFields(item)).slice(1, -1)}`;
-  const members = `,${JSON.stringify(item, ENGAGEMENT).slice(1, -1)}`;
-  if (members !== lastEngagement) lastEngagement = members;
+  const ownJson = JSON.stringify(own);
+  // Never empty: it holds at least publishedAtMs and readableBy.
+  const derivedJson = JSON.stringify(indexOnlyFields(item));
+  const engagement = JSON.stringify(item, ENGAGEMENT);
+  if (engagement !== lastEngagement) {
+    lastEngagement = engagement;
+    lastEngagementBytes = Buffer.byteLength(engagement);
+  }
+  // Each object joined to the one before loses one byte: "}{" becomes ",".
+  const fieldsBytes = Buffer.byteLength(ownJson) + Buffer.byteLength(derivedJson) - 1;
   return {
     id: item.id,
     contentHash: item.contentHash ?? null,
-    fields,
+    fields: [ownJson, derivedJson],
     engagement: lastEngagement,
-    bytes: Buffer.byteLength(fields) + Buffer.byteLength(lastEngagement) + 1,
+    bytes: fieldsBytes + (lastEngagementBytes > 2 ? lastEngagementBytes - 1 : 0),
   };
 }

@@ -1,12 +1,10 @@
-/** A JSON object as prepared: its members without the closing brace, then any more members. */
-export interface JsonObjectParts {
-  readonly open: string;
-  readonly more: string;
-}
+/** One JSON object given as several, whose members together make it up, in order. */
+export type JsonObjectParts = readonly string[];
 
 const CHUNK_BYTES = 64 * 1024;
 /** UTF-8 needs at most 3 bytes for each UTF-16 unit of a string. */
 const MAX_BYTES_PER_UNIT = 3;
+const COMMA = 0x2c;
 
 /**
  * The objects as the UTF-8 bytes of one JSON array, in chunks of about 64 KiB made as the request
@@ -31,13 +29,26 @@ export async function* jsonArrayChunks(
     room(value.length);
     length += chunk.write(value, length);
   };
+  // Each part is written whole and then edited in the buffer: its "}" dropped, and after the
+  // first its "{" made a comma. Slicing and joining the strings instead would copy every
+  // document twice more only to write it.
+  const merged = (parts: JsonObjectParts): void => {
+    let opened = false;
+    for (const part of parts) {
+      if (part === "{}") continue;
+      room(part.length);
+      const written = chunk.write(part, length);
+      if (opened) chunk[length] = COMMA;
+      length += written - 1;
+      opened = true;
+    }
+    if (!opened) text("{");
+    text("}");
+  };
   text("[");
   for (const [n, object] of objects.entries()) {
-    // The comma apart: `,${open}` would copy every document once more only to write it.
     if (n !== 0) text(",");
-    text(object.open);
-    if (object.more !== "") text(object.more);
-    text("}");
+    merged(object);
     // Hand over full chunks as they come, so the body is made only as fast as it is sent.
     yield* pending.splice(0);
   }

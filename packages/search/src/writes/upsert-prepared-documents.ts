@@ -57,10 +57,9 @@ export async function upsertPreparedDocuments(
         continue;
       }
       // An existing item keeps the engagement the index has for it.
-      objects.push({
-        open: document.fields,
-        more: stored === undefined ? document.engagement : "",
-      });
+      objects.push(
+        stored === undefined ? [...document.fields, document.engagement] : document.fields,
+      );
       ids.push(document.id);
     }
     // From here only `objects` holds the batch's documents, and only until the request has read

@@ -8,10 +8,7 @@ async function collect(objects: Parameters<typeof jsonArrayChunks>[0]): Promise<
   return chunks;
 }
 
-const object = (id: string, text: string, more = "") => ({
-  open: JSON.stringify({ id, text }).slice(0, -1),
-  more,
-});
+const object = (id: string, text: string, more = "{}") => [JSON.stringify({ id, text }), more];
 
 test("no objects make an empty array", async () => {
   assert.is(Buffer.concat(await collect([])).toString(), "[]");
@@ -20,7 +17,11 @@ test("no objects make an empty array", async () => {
 test("the chunks join into the array's JSON, multi-byte characters whole across chunk edges", async () => {
   // Three-byte characters at odd offsets, so chunk edges fall inside where a character would be.
   const objects = Array.from({ length: 400 }, (_, i) =>
-    object(`d${i}`, `${"x".repeat(i % 7)}€ “quoted” ${"wörd ".repeat(60)}`, i % 2 ? ',"n":1' : ""),
+    object(
+      `d${i}`,
+      `${"x".repeat(i % 7)}€ “quoted” ${"wörd ".repeat(60)}`,
+      i % 2 ? '{"n":1}' : "{}",
+    ),
   );
   const chunks = await collect(objects);
   assert.ok(chunks.length > 1, `${chunks.length} chunk(s)`);
@@ -35,6 +36,12 @@ test("an object larger than a chunk goes out whole, in a chunk of its own size",
   const chunks = await collect([object("small", "a"), object("big", big)]);
   const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { text: string }[];
   assert.is(parsed[1]?.text, big);
+});
+
+test("parts merge into one object, in order, whatever their number and wherever empty", async () => {
+  const parts = [["{}", '{"a":1}', "{}", '{"b":"x","c":[1]}'], ["{}"], [], ['{"z":true}']];
+  const parsed = JSON.parse(Buffer.concat(await collect(parts)).toString("utf8")) as unknown;
+  assert.equal(parsed, [{ a: 1, b: "x", c: [1] }, {}, {}, { z: true }]);
 });
 
 test.run();

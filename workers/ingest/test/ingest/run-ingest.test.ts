@@ -73,7 +73,8 @@ function sink() {
       }
       // As a new item's document would be stored: its fields, then its engagement.
       for (const document of documents) {
-        written.push(JSON.parse(`${document.fields}${document.engagement}}`) as ContentItem);
+        const parts = [...document.fields, document.engagement].map((part) => JSON.parse(part));
+        written.push(Object.assign({}, ...parts) as ContentItem);
       }
       return { created: documents.length, updated: 0, unchanged: 0 };
     },
