@@ -4,6 +4,7 @@ import { redactUrl } from "../fetch/redact-url.ts";
 import { findFeedRoot } from "./find-feed-root.ts";
 import type { ParsedFeed } from "./parsed-feed.ts";
 import { repairXml } from "./repair-xml.ts";
+import { putBodiesBack, setBodiesAside } from "./set-bodies-aside.ts";
 import { RSS_PARSER_CUSTOM_FIELDS, toParsedFeed } from "./to-parsed-feed.ts";
 import { wrapInlineMarkup } from "./wrap-inline-markup.ts";
 
@@ -48,6 +49,23 @@ function parseWithRepairs(text: string): Promise<{ output: unknown; repairs: rea
 }
 
 /**
+ * Parses with the bodies set aside (see `setBodiesAside`) when that gives the very same tree;
+ * otherwise, or when that fails, parses the document itself, so errors name its own positions.
+ */
+async function parseDocument(
+  text: string,
+): Promise<{ output: unknown; repairs: readonly string[] }> {
+  const aside = setBodiesAside(text);
+  if (aside !== undefined) {
+    const output: unknown = await newParser()
+      .parseString(aside.xml)
+      .catch(() => undefined);
+    if (output !== undefined && putBodiesBack(output, aside.bodies)) return { output, repairs: [] };
+  }
+  return parseWithRepairs(text);
+}
+
+/**
  * Parses RSS 0.9x/1.0/2.0 and Atom with rss-parser. A document that fails strict parsing is
  * repaired once (see `repairXml`) and parsed again; what still fails gives one UNPARSABLE error.
  */
@@ -63,7 +81,7 @@ export async function parseXmlFeed(text: string, feedUrl: string): Promise<Parse
   }
   let parsed: { output: unknown; repairs: readonly string[] };
   try {
-    parsed = await parseWithRepairs(wrapInlineMarkup(text));
+    parsed = await parseDocument(wrapInlineMarkup(text));
   } catch (error) {
     throw new FeedError(
       "UNPARSABLE",

@@ -1,0 +1,143 @@
+import { decodeFeedBytes, FeedError, parseXmlFeed } from "@sightline/feeds";
+import Parser from "rss-parser";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { putBodiesBack, setBodiesAside } from "../../src/parse/set-bodies-aside.ts";
+import { RSS_PARSER_CUSTOM_FIELDS } from "../../src/parse/to-parsed-feed.ts";
+import { FEED_URL, rejection, rss, rssItem } from "../feeds.ts";
+import { realWorldFixtures } from "../real-world.ts";
+
+const BODY = `<p>${"A paragraph long enough to be worth setting aside. ".repeat(3)}</p>`;
+const withBody = (n: number, body = BODY) =>
+  rssItem(n).replace(
+    /<description>.*<\/description>/,
+    `<description><![CDATA[${body}]]></description>`,
+  );
+
+/** What rss-parser makes of a document, set up as `parseXmlFeed` sets it up. */
+async function parse(xml: string): Promise<unknown> {
+  const parser = new Parser({
+    customFields: {
+      feed: RSS_PARSER_CUSTOM_FIELDS.feed as unknown as string[],
+      item: RSS_PARSER_CUSTOM_FIELDS.item.map((field) => [...field]),
+    },
+  });
+  return withoutSnippets(await parser.parseString(xml));
+}
+
+/** rss-parser's snippets, which nothing reads, are made from the placeholders: left out. */
+function withoutSnippets(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutSnippets);
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !key.endsWith("Snippet"))
+      .map(([key, value]) => [key, withoutSnippets(value)]),
+  );
+}
+
+/** The tree parsed with the bodies set aside and put back, or `undefined` if none was. */
+async function parseAside(xml: string): Promise<unknown> {
+  const aside = setBodiesAside(xml);
+  if (aside === undefined) return undefined;
+  const output = await parse(aside.xml);
+  assert.ok(putBodiesBack(output, aside.bodies), "every body was put back");
+  return output;
+}
+
+test("a feed parsed with its bodies set aside is the very tree parsed whole", async () => {
+  const xml = rss(withBody(1) + withBody(2, `\r\n  ${BODY} &amp; <b>bold</b>\r\n`));
+  const aside = setBodiesAside(xml);
+  assert.is(aside?.bodies.length, 2);
+  assert.not.ok(aside?.xml.includes("A paragraph"));
+  assert.equal(await parseAside(xml), await parse(xml));
+});
+
+test("every real-world feed parses to the same tree with its bodies set aside", async () => {
+  let setAside = 0;
+  for (const { name, bytes } of realWorldFixtures()) {
+    const { text } = decodeFeedBytes(bytes);
+    const output = await parseAside(text).catch((error: unknown) => error);
+    if (output === undefined) continue;
+    setAside++;
+    const whole = await parse(text).catch((error: unknown) => error);
+    assert.equal(output, whole, name);
+  }
+  assert.ok(setAside >= 5, `${setAside} fixtures had bodies to set aside`);
+});
+
+test("Atom content and summary, and content:encoded, are bodies too", async () => {
+  const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>e</title>
+<id>urn:e</id><updated>2026-10-26T10:00:00Z</updated><summary type="html"><![CDATA[${BODY}]]></summary>
+<content type="html">
+  <![CDATA[${BODY}]]>
+</content></entry></feed>`;
+  assert.is(setBodiesAside(xml)?.bodies.length, 2);
+  assert.equal(await parseAside(xml), await parse(xml));
+  const encoded = rss(rssItem(1, `<content:encoded><![CDATA[${BODY}]]></content:encoded>`)).replace(
+    "<rss ",
+    '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ',
+  );
+  assert.is(setBodiesAside(encoded)?.bodies.length, 1);
+  assert.equal(await parseAside(encoded), await parse(encoded));
+});
+
+test("CDATA that is not a whole body stays where it is", async () => {
+  const cases = {
+    "a short body": withBody(1, "<p>Short</p>"),
+    "text beside the CDATA": rssItem(1).replace(
+      /<description>.*<\/description>/,
+      `<description>Intro <![CDATA[${BODY}]]></description>`,
+    ),
+    "text after the CDATA": rssItem(1).replace(
+      /<description>.*<\/description>/,
+      `<description><![CDATA[${BODY}]]> and more</description>`,
+    ),
+    "another element's CDATA": rssItem(1, `<comments><![CDATA[${BODY}]]></comments>`),
+    "a CDATA after an empty body element": rssItem(1, `<summary/><![CDATA[${BODY}]]>`),
+  };
+  for (const [name, item] of Object.entries(cases)) {
+    assert.is(setBodiesAside(rss(item)), undefined, name);
+  }
+});
+
+test("what looks like a body inside a comment, an instruction or another CDATA is not one", () => {
+  const fake = `<description><![CDATA[${BODY}]]></description>`;
+  const cases = {
+    comment: `<!-- ${fake} -->`,
+    "processing instruction": `<?note ${fake} ?>`,
+    "other CDATA": `<comments><![CDATA[ ${fake.replace("]]>", "")} ]]></comments>`,
+  };
+  for (const [name, wrapper] of Object.entries(cases)) {
+    const aside = setBodiesAside(rss(rssItem(1, wrapper) + withBody(2)));
+    assert.is(aside?.bodies.length, 1, name);
+    assert.ok(aside?.xml.includes(wrapper), `${name} left as written`);
+  }
+});
+
+test("a document with a DOCTYPE, or already holding the markers, is left whole", () => {
+  const xml = rss(withBody(1));
+  assert.is(setBodiesAside(xml.replace("<rss", '<!DOCTYPE rss SYSTEM "x.dtd">\n<rss')), undefined);
+  assert.is(setBodiesAside(xml.replace("Post 1", "Post \u00011\u0002")), undefined);
+});
+
+test("a body the parser drops makes putting back fail, and parseXmlFeed parses it whole", async () => {
+  const input = `<textInput><title>Search</title><description><![CDATA[${BODY}]]></description><name>q</name><link>https://blog.example.test/search</link></textInput>`;
+  const xml = rss(withBody(1), input);
+  const aside = setBodiesAside(xml);
+  assert.is(aside?.bodies.length, 2);
+  const output = await parse(aside?.xml ?? "");
+  assert.not.ok(putBodiesBack(output, aside?.bodies ?? []));
+  const feed = await parseXmlFeed(xml, FEED_URL);
+  assert.is(feed.items[0]?.content?.value, BODY);
+});
+
+test("a broken feed with bodies reports the positions of its own text", async () => {
+  const xml = rss(`${withBody(1)}\n${withBody(2)}\n<item><title>Broken</titel></item>`);
+  const error = await rejection(parseXmlFeed(xml, FEED_URL));
+  assert.instance(error, FeedError);
+  const line = xml.split("\n").findIndex((text) => text.includes("</titel>")) + 1;
+  assert.match(error.message, `at line ${line},`);
+});
+
+test.run();
