@@ -25,6 +25,21 @@ test("an & inside CDATA is left as written while a bare one elsewhere is repaire
   assert.is(feed.items[0]?.content?.value, "R&D <b>x</b>");
 });
 
+test("a CDATA body that quotes feed elements with raw markup comes back exactly as written", async () => {
+  const body =
+    "<p>An item reads <code>a </description> <description><b>x</b></description> b</code>, " +
+    "which no feed reader should take for elements of the feed itself.</p>";
+  const item = rssItem(1).replace(
+    /<description>.*<\/description>/,
+    `<description><![CDATA[${body}]]></description>`,
+  );
+  const feed = await parseXmlFeed(
+    rss(item + rssItem(2, "<comments>x <b>y</b></comments>")),
+    FEED_URL,
+  );
+  assert.is(feed.items[0]?.content?.value, body);
+});
+
 test("HTML entities and undefined entities are repaired too", async () => {
   const xml = rss(rssItem(1).replace("Post 1", "Caf&eacute; &nbsp;&amp; &bogus; bar"));
   assert.equal(await itemTitles(xml), ["Café \u00a0& &bogus; bar"]);
