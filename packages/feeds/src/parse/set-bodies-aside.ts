@@ -75,21 +75,31 @@ export function setBodiesAside(xml: string): BodiesAside | undefined {
 export function putBodiesBack(parsed: unknown, bodies: readonly string[]): boolean {
   const found = new Uint8Array(bodies.length);
   const restore = (text: string): string =>
-    text.includes(OPEN)
-      ? text.replace(PLACEHOLDER, (_placeholder, n: string) => {
-          found[Number(n)] = 1;
-          return bodies[Number(n)] ?? "";
-        })
-      : text;
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== "object") return;
+    text.replace(PLACEHOLDER, (_placeholder, n: string) => {
+      found[Number(n)] = 1;
+      return bodies[Number(n)] ?? "";
+    });
+  // Only strings that hold a placeholder are written back: most hold none.
+  const visit = (node: object): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        if (typeof value === "string") {
+          if (value.includes(OPEN)) node[i] = restore(value);
+        } else if (typeof value === "object" && value !== null) visit(value);
+      }
+      return;
+    }
     const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
+      // xml2js's attributes: a placeholder stands where a CDATA section was, never in a tag.
+      if (key === "$") continue;
       const value = record[key];
-      if (typeof value === "string") record[key] = restore(value);
-      else visit(value);
+      if (typeof value === "string") {
+        if (value.includes(OPEN)) record[key] = restore(value);
+      } else if (typeof value === "object" && value !== null) visit(value);
     }
   };
-  visit(parsed);
+  if (typeof parsed === "object" && parsed !== null) visit(parsed);
   return found.every((one) => one === 1);
 }
