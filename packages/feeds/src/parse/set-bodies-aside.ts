@@ -18,19 +18,28 @@ const PLACEHOLDER = /\u0001(\d+)\u0002/g;
 /** Smaller bodies cost the parser less than their placeholder's bookkeeping. */
 const MIN_BODY_LENGTH = 64;
 
-// What the scan steps over whole, so that nothing inside them is taken for an element: comments,
-// processing instructions, CDATA sections of other elements. Or the start of a body element whose
-// text opens with a CDATA section (group 1 names it). Bodies are the elements whose text goes
-// through the parser unread, only copied: RSS's description and content:encoded, Atom's content
-// and summary.
-const SCAN =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(description|content:encoded|content|summary)(?:\s[^>]*)?>\s*<!\[CDATA\[/g;
+// Where the scan goes next: a comment, a processing instruction or a CDATA section, stepped over
+// whole so that nothing inside them is taken for an element, or the start of a body element
+// (group 1 names it). Bodies are the elements whose text goes through the parser unread, only
+// copied: RSS's description and content:encoded, Atom's content and summary. Each construct's
+// end is then found with indexOf from where it starts, and the scan resumes after it, so no
+// character is read twice: a document of unterminated comments or tags costs linear time.
+const NEXT = /<!--|<\?|<!\[CDATA\[|<(description|content:encoded|content|summary)(?=[\s/>])/g;
+// The rest of a body's start tag (group 1 is "/" if it closes itself), then its CDATA section's
+// start. Attribute values cannot hold "<" in XML, so this stops at the next tag at the latest.
+const BODY_START = /(?:\s[^<>]*?)?(\/?)>\s*<!\[CDATA\[/y;
+const ENDS: Readonly<Record<string, string>> = { "<!--": "-->", "<?": "?>", "<![CDATA[": "]]>" };
 const CDATA_OPEN = "<![CDATA[";
 const CDATA_CLOSE = "]]>";
+const END_TAGS = new Map<string, RegExp>();
 
 /** The element's end tag right at `at`, after optional whitespace. */
 function closesAt(xml: string, at: number, name: string): boolean {
-  const end = new RegExp(`\\s*</${name}\\s*>`, "y");
+  let end = END_TAGS.get(name);
+  if (end === undefined) {
+    end = new RegExp(`\\s*</${name}\\s*>`, "y");
+    END_TAGS.set(name, end);
+  }
   end.lastIndex = at;
   return end.test(xml);
 }
@@ -49,18 +58,27 @@ export function setBodiesAside(xml: string): BodiesAside | undefined {
   const parts: string[] = [];
   const bodies: string[] = [];
   let copied = 0;
-  SCAN.lastIndex = 0;
-  for (let match = SCAN.exec(xml); match !== null; match = SCAN.exec(xml)) {
+  NEXT.lastIndex = 0;
+  for (let match = NEXT.exec(xml); match !== null; match = NEXT.exec(xml)) {
     const name = match[1];
-    if (name === undefined || match[0].at(-CDATA_OPEN.length - 1) === "/") continue;
-    const start = SCAN.lastIndex;
+    if (name === undefined) {
+      const closing = ENDS[match[0]] ?? "";
+      const end = xml.indexOf(closing, NEXT.lastIndex);
+      // Unterminated: the rest of the document is inside it.
+      if (end === -1) break;
+      NEXT.lastIndex = end + closing.length;
+      continue;
+    }
+    BODY_START.lastIndex = NEXT.lastIndex;
+    if (BODY_START.exec(xml)?.[1] !== "") continue;
+    const start = BODY_START.lastIndex;
     const end = xml.indexOf(CDATA_CLOSE, start);
     if (end === -1) break;
-    SCAN.lastIndex = end + CDATA_CLOSE.length;
-    if (end - start < MIN_BODY_LENGTH || !closesAt(xml, SCAN.lastIndex, name)) continue;
+    NEXT.lastIndex = end + CDATA_CLOSE.length;
+    if (end - start < MIN_BODY_LENGTH || !closesAt(xml, NEXT.lastIndex, name)) continue;
     parts.push(xml.slice(copied, start - CDATA_OPEN.length), `${OPEN}${bodies.length}${CLOSE}`);
     bodies.push(xml.slice(start, end));
-    copied = SCAN.lastIndex;
+    copied = NEXT.lastIndex;
   }
   if (bodies.length === 0) return undefined;
   parts.push(xml.slice(copied));

@@ -115,6 +115,23 @@ test("what looks like a body inside a comment, an instruction or another CDATA i
   }
 });
 
+test("the scan reads a document once, however many constructs are left open in it", () => {
+  // 200,000 of each: searching to the end of the document for each would take minutes.
+  const many = 200_000;
+  const body = withBody(1);
+  const cases: [name: string, items: string, bodies: number][] = [
+    // A body after an unterminated comment or instruction is inside it.
+    ["unterminated comments", `${"<!-- ".repeat(many)}${body}`, 0],
+    ["unterminated instructions", `${"<? ".repeat(many)}${body}`, 0],
+    ["unterminated CDATA sections", `${body}${"<![CDATA[ ".repeat(many)}`, 1],
+    ["unclosed body start tags", `${body}${"<description ".repeat(many)}`, 1],
+    ["bodies never closed", `${body}${"<description>".repeat(many)}<![CDATA[`, 1],
+  ];
+  for (const [name, items, bodies] of cases) {
+    assert.is(setBodiesAside(rss(items))?.bodies.length ?? 0, bodies, name);
+  }
+});
+
 test("a document with a DOCTYPE, or already holding the markers, is left whole", () => {
   const xml = rss(withBody(1));
   assert.is(setBodiesAside(xml.replace("<rss", '<!DOCTYPE rss SYSTEM "x.dtd">\n<rss')), undefined);
