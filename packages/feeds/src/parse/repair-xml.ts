@@ -8,7 +8,8 @@ export interface RepairedXml {
 }
 
 // CDATA sections and comments are copied verbatim: an `&` there is legal and literal.
-const VERBATIM = /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/;
+const VERBATIM_START = /<!\[CDATA\[|<!--/g;
+const VERBATIM_END: Readonly<Record<string, string>> = { "<![CDATA[": "]]>", "<!--": "-->" };
 const BARE_AMPERSAND = /&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/g;
 const NAMED_ENTITY = /&([A-Za-z][A-Za-z0-9]*);/g;
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
@@ -41,9 +42,40 @@ function escapeMarkup(markup: string, counts: { bare: number; unknown: number })
     });
 }
 
+/**
+ * The text split as `split` with a capturing regex would: markup, then a CDATA section or a
+ * comment, then markup again, and so on. One never closed is markup, as the regex would leave
+ * it. Each end is searched for once, from where it may start, so a document of a million
+ * unclosed comments costs linear time, not a search to its end for each of them.
+ */
+function splitVerbatim(text: string): string[] {
+  const parts: string[] = [];
+  /** Openers with no end after the position noted. */
+  const unclosed = new Map<string, number>();
+  let copied = 0;
+  VERBATIM_START.lastIndex = 0;
+  for (let start = VERBATIM_START.exec(text); start !== null; ) {
+    const opener = start[0];
+    const closer = VERBATIM_END[opener] ?? "";
+    const from = VERBATIM_START.lastIndex;
+    const end =
+      (unclosed.get(opener) ?? Number.POSITIVE_INFINITY) <= from ? -1 : text.indexOf(closer, from);
+    if (end === -1) unclosed.set(opener, from);
+    else {
+      const after = end + closer.length;
+      parts.push(text.slice(copied, start.index), text.slice(start.index, after));
+      copied = after;
+      VERBATIM_START.lastIndex = after;
+    }
+    start = VERBATIM_START.exec(text);
+  }
+  parts.push(text.slice(copied));
+  return parts;
+}
+
 function ampersands(text: string): { text: string; repairs: string[] } {
   const counts = { bare: 0, unknown: 0 };
-  const parts = text.split(VERBATIM);
+  const parts = splitVerbatim(text);
   const repaired = parts.map((part, i) => (i % 2 === 1 ? part : escapeMarkup(part, counts)));
   const repairs: string[] = [];
   if (counts.bare > 0) repairs.push(`escaped ${counts.bare} unescaped '&'`);

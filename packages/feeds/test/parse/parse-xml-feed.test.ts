@@ -40,6 +40,21 @@ test("a CDATA body that quotes feed elements with raw markup comes back exactly 
   assert.is(feed.items[0]?.content?.value, body);
 });
 
+test("broken feeds of 200,000 open constructs are read in one pass and rejected", async () => {
+  // Searching to the end of the document for each construct would take minutes.
+  const many = 200_000;
+  const documents = {
+    "elements with raw markup never closed": rss(`<item>${"<description><b>".repeat(many)}</item>`),
+    "comments never closed": rss(`${"<!-- & ".repeat(many)}${rssItem(1)}`),
+    "CDATA sections never closed": rss(`${rssItem(1)}<item>${"<![CDATA[ & ".repeat(many)}</item>`),
+  };
+  for (const [name, xml] of Object.entries(documents)) {
+    const error = await rejection(parseXmlFeed(xml, FEED_URL));
+    assert.instance(error, FeedError, name);
+    assert.is((error as FeedError).code, "UNPARSABLE", name);
+  }
+});
+
 test("HTML entities and undefined entities are repaired too", async () => {
   const xml = rss(rssItem(1).replace("Post 1", "Caf&eacute; &nbsp;&amp; &bogus; bar"));
   assert.equal(await itemTitles(xml), ["Café \u00a0& &bogus; bar"]);
