@@ -2,7 +2,10 @@ import { findFeedRoot } from "./find-feed-root.ts";
 
 export type DocumentType = "json" | "html" | "xml";
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+// A comment's text is read up to its first "-->" and no further: with a lazy `[\s\S]*?` instead,
+// each comment could also span the next ones, and a document of 40 comments in front of no
+// HTML tag took over an hour to reject.
+const HTML_START = /^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
 
 /** Tells a JSON Feed, an HTML page and an XML feed apart by content, helped by Content-Type. */
 export function detectDocumentType(text: string, contentType?: string): DocumentType {

@@ -8,7 +8,9 @@ export interface FeedRoot {
   readonly missingVersion: boolean;
 }
 
-const ROOT = /<(rss|feed|(?:[A-Za-z_][\w.-]*:)?RDF)(?=[\s>/])([^>]*)>/;
+// Attribute values cannot hold "<" in XML: reading one no further than the next tag keeps a
+// document of a million unclosed "<rss " tags from being searched to its end for each.
+const ROOT = /<(rss|feed|(?:[A-Za-z_][\w.-]*:)?RDF)(?=[\s>/])([^<>]*)>/;
 
 /** Finds the feed's root element and where the document proper starts; `undefined` if none. */
 export function findFeedRoot(text: string): FeedRoot | undefined {
