@@ -39,9 +39,11 @@ const CELLS = new Set(["td", "th"]);
 // Raw HTML (titles, summaries) is converted unsanitised, so code, chrome and comments go first.
 const HIDDEN =
   /<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|head|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-// A tag with its attributes; quoted values may hold ">". "a < b" is text: no letter after "<".
+// A tag with its attributes; quoted values may hold ">" and "<". "a < b" is text: no letter after
+// "<". Outside quotes a tag holds no "<": an attempt on text that is no tag then stops at the next
+// "<" instead of reading on to the end, which made 16,000 "<a b" take seconds.
 const TAG =
-  /<\/?([A-Za-z][^\s/>]*)(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|<![^>]*>/g;
+  /<\/?([A-Za-z][^\s/<>]*)(?:\s+[^\s=/<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]+))?)*\s*\/?>|<![^<>]*>/g;
 
 function separator(_tag: string, name: string | undefined): string {
   const element = name?.toLowerCase() ?? "";

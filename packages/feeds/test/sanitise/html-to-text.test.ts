@@ -21,6 +21,18 @@ test("keeps a lone < that starts no tag, and handles > inside quoted attributes"
   assert.is(htmlToText('1 < 2 and <img alt="a>b" src=x>done'), "1 < 2 and done");
 });
 
+test("keeps a < inside a quoted attribute inside the tag", () => {
+  assert.is(htmlToText('<p title="a<b">Hello <b class=x>world</b></p>'), "Hello world");
+});
+
+test("reads text that only looks like tags once, however much of it there is", () => {
+  // 200,000 of each: an attempt reading on to the end of the text for each would take minutes.
+  const many = 200_000;
+  assert.is(htmlToText("<a b".repeat(many)).length, 4 * many);
+  assert.is(htmlToText('<a x="'.repeat(many)).length, 6 * many);
+  assert.is(htmlToText(`<a${" b".repeat(many)}`).length, 2 + 2 * many);
+});
+
 test("separates table cells", () => {
   assert.is(htmlToText("<table><tr><td>a</td><td>b</td></tr></table>"), "a b");
 });
