@@ -89,6 +89,17 @@ test.before(async () => {
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Cut',
       );
   });
+  add("comment-maze", "NOT_A_FEED", /is not RSS, Atom or JSON Feed/, (_, response) => {
+    // Forty comments in front of no feed: a lazy comment pattern could group them in 2^40 ways.
+    response.writeHead(200, { "content-type": "text/xml" }).end(`${"<!--a-->".repeat(40)}junk`);
+  });
+  add("unclosed-markup", "UNPARSABLE", /XML is broken/, (_, response) => {
+    // 60,000 elements never closed, just under the size cap: scanning to the end for each
+    // would keep the worker busy for many seconds before any error.
+    response
+      .writeHead(200, { "content-type": "application/rss+xml" })
+      .end(`<rss version="2.0"><channel>${"<description><b>".repeat(60_000)}</channel></rss>`);
+  });
   add("hangs", "TIMEOUT", /no complete answer within 1500 ms/, () => {
     // Accepts the connection and never answers.
   });
