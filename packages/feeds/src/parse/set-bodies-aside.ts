@@ -97,27 +97,29 @@ export function putBodiesBack(parsed: unknown, bodies: readonly string[]): boole
       found[Number(n)] = 1;
       return bodies[Number(n)] ?? "";
     });
+  // A stack, not recursion: a feed may nest elements deeper than the call stack goes.
+  const pending: object[] = typeof parsed === "object" && parsed !== null ? [parsed] : [];
   // Only strings that hold a placeholder are written back: most hold none.
-  const visit = (node: object): void => {
+  const look = (value: unknown): string | undefined => {
+    if (typeof value === "string") return value.includes(OPEN) ? restore(value) : undefined;
+    if (typeof value === "object" && value !== null) pending.push(value);
+    return undefined;
+  };
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        const value: unknown = node[i];
-        if (typeof value === "string") {
-          if (value.includes(OPEN)) node[i] = restore(value);
-        } else if (typeof value === "object" && value !== null) visit(value);
+        const restored = look(node[i]);
+        if (restored !== undefined) node[i] = restored;
       }
-      return;
+      continue;
     }
     const record = node as Record<string, unknown>;
     for (const key in record) {
       // xml2js's attributes: a placeholder stands where a CDATA section was, never in a tag.
       if (key === "$") continue;
-      const value = record[key];
-      if (typeof value === "string") {
-        if (value.includes(OPEN)) record[key] = restore(value);
-      } else if (typeof value === "object" && value !== null) visit(value);
+      const restored = look(record[key]);
+      if (restored !== undefined) record[key] = restored;
     }
-  };
-  if (typeof parsed === "object" && parsed !== null) visit(parsed);
+  }
   return found.every((one) => one === 1);
 }

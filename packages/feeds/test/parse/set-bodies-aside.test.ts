@@ -132,6 +132,16 @@ test("the scan reads a document once, however many constructs are left open in i
   }
 });
 
+test("bodies are put back beside elements nested deeper than the call stack goes", async () => {
+  const depth = 50_000;
+  const nested = `${"<category>".repeat(depth)}x${"</category>".repeat(depth)}`;
+  const feed = await parseXmlFeed(
+    rss(withBody(1).replace("</item>", `${nested}</item>`)),
+    FEED_URL,
+  );
+  assert.is(feed.items[0]?.content?.value, BODY);
+});
+
 test("a document with a DOCTYPE, or already holding the markers, is left whole", () => {
   const xml = rss(withBody(1));
   assert.is(setBodiesAside(xml.replace("<rss", '<!DOCTYPE rss SYSTEM "x.dtd">\n<rss')), undefined);
