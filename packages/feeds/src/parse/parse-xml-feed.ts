@@ -34,37 +34,36 @@ function describe(error: unknown): string {
   return `${reason.replace(/\.$/, "")}${at}`;
 }
 
-function parseWithRepairs(text: string): Promise<{ output: unknown; repairs: readonly string[] }> {
-  return newParser()
-    .parseString(text)
-    .then(
-      (output) => ({ output, repairs: [] }),
-      async (strictError: unknown) => {
-        const repaired = repairXml(text);
-        if (repaired.repairs.length === 0) throw strictError;
-        const output = await newParser().parseString(repaired.text);
-        return { output, repairs: repaired.repairs };
-      },
-    );
-}
-
 /**
- * Parses with the bodies set aside (see `setBodiesAside`) when that gives the very same tree;
- * otherwise, or when that fails, parses the document itself, so errors name its own positions.
- * Raw markup is wrapped (see `wrapInlineMarkup`) after the bodies are set aside: its scans then
- * read a third of a typical feed, and never mistake a body's own text for the feed's elements.
+ * rss-parser's tree of a document, read with its bodies set aside (see `setBodiesAside`) and put
+ * back. Raw markup is wrapped (see `wrapInlineMarkup`) after the bodies are set aside: its scans
+ * then read a third of a typical feed, and never mistake a body's own text for the feed's
+ * elements. A document that fails so is parsed whole, so that its error names its own positions.
  */
-async function parseDocument(
-  text: string,
-): Promise<{ output: unknown; repairs: readonly string[] }> {
+async function parseAsideOrWhole(text: string): Promise<unknown> {
   const aside = setBodiesAside(text);
   if (aside !== undefined) {
     const output: unknown = await newParser()
       .parseString(wrapInlineMarkup(aside.xml))
       .catch(() => undefined);
-    if (output !== undefined && putBodiesBack(output, aside.bodies)) return { output, repairs: [] };
+    if (output !== undefined) {
+      putBodiesBack(output, aside.bodies);
+      return output;
+    }
   }
-  return parseWithRepairs(wrapInlineMarkup(text));
+  return newParser().parseString(wrapInlineMarkup(text));
+}
+
+async function parseWithRepairs(
+  text: string,
+): Promise<{ output: unknown; repairs: readonly string[] }> {
+  try {
+    return { output: await parseAsideOrWhole(text), repairs: [] };
+  } catch (strictError) {
+    const repaired = repairXml(wrapInlineMarkup(text));
+    if (repaired.repairs.length === 0) throw strictError;
+    return { output: await parseAsideOrWhole(repaired.text), repairs: repaired.repairs };
+  }
 }
 
 /**
@@ -83,7 +82,7 @@ export async function parseXmlFeed(text: string, feedUrl: string): Promise<Parse
   }
   let parsed: { output: unknown; repairs: readonly string[] };
   try {
-    parsed = await parseDocument(text);
+    parsed = await parseWithRepairs(text);
   } catch (error) {
     throw new FeedError(
       "UNPARSABLE",
