@@ -13,20 +13,33 @@ const FEED_TYPES = new Set([
   "text/xml",
 ]);
 
+/**
+ * Elements read at most. Feed links belong in `<head>` (`alternate` is not allowed in the body),
+ * which comes first; htmlparser2 takes quadratic time on deep nesting, so a hostile page of a
+ * million nested elements must not be read to its end.
+ */
+const MAX_ELEMENTS = 10_000;
+
 function webUrl(href: string, base: string): string | undefined {
   const url = resolveUrl(href, base);
   return url !== undefined && /^https?:/.test(url) ? url : undefined;
 }
 
 /**
- * The feeds an HTML page names with `<link rel="alternate" type="…feed type…" href>`, as
- * absolute http(s) URLs in document order, resolved against the page's `<base href>` if any.
+ * The feeds an HTML page names with `<link rel="alternate" type="…feed type…" href>` in its head,
+ * as absolute http(s) URLs in document order, resolved against the page's `<base href>` if any.
  */
 export function discoverFeedLinks(html: string, pageUrl: string): string[] {
   let base: string | undefined;
   const hrefs: string[] = [];
+  let elements = 0;
   const parser = new Parser({
     onopentag(name, attributes) {
+      elements += 1;
+      if (name === "body" || elements > MAX_ELEMENTS) {
+        parser.pause();
+        return;
+      }
       if (name === "base" && base === undefined && attributes.href !== undefined) {
         base = webUrl(attributes.href, pageUrl);
       }

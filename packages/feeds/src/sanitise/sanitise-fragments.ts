@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import sanitizeHtml from "sanitize-html";
+import { htmlToText } from "./html-to-text.ts";
+import { nestedTooDeep } from "./nested-too-deep.ts";
 import { sanitizerOptions, setBaseUrl } from "./sanitizer-options.ts";
+import { textToHtml } from "./text-to-html.ts";
 
 export interface HtmlFragment {
   readonly html: string;
@@ -16,6 +19,14 @@ export interface HtmlFragment {
 const CONTAINER = `sightline-${randomBytes(8).toString("hex")}`;
 const OPEN = `<${CONTAINER}>`;
 const CLOSE = `</${CONTAINER}>`;
+/**
+ * htmlparser2, under sanitize-html, takes quadratic time on deeply nested elements: 100,000
+ * nested <div>s took seconds, and a 10 MB body of them would take most of an hour. A fragment
+ * large enough to hold that many (smaller ones cost milliseconds whatever they hold) and more
+ * deeply nested than any article is kept as its text instead.
+ */
+const DEPTH_CHECK_LENGTH = 64 * 1024;
+const MAX_NESTING = 1000;
 /** Fragments per call: one that spoils its batch makes at most these be sanitised again. */
 const BATCH_SIZE = 16;
 // htmlparser2 tracks SVG and MathML apart from its element stack (a start tag of these pushes,
@@ -98,7 +109,12 @@ export function sanitiseFragments(
     // Without a "<" there is no element and so no attribute: entities alone cannot make markup,
     // so such HTML (most podcast notes) is already inert and skips the parser.
     if (!fragment.html.includes("<")) results[index] = fragment.html.trim();
-    else if (batchable(fragment.html)) batched.push({ fragment, index });
+    else if (
+      fragment.html.length > DEPTH_CHECK_LENGTH &&
+      nestedTooDeep(fragment.html, MAX_NESTING)
+    ) {
+      results[index] = textToHtml(htmlToText(fragment.html));
+    } else if (batchable(fragment.html)) batched.push({ fragment, index });
     else results[index] = sanitiseOne(fragment, iframeHosts);
   });
   for (let start = 0; start < batched.length; start += BATCH_SIZE) {

@@ -36,6 +36,23 @@ test("honours the page's first <base href>, even after the links", () => {
   assert.equal(discoverFeedLinks(html, PAGE), ["https://static.example.test/site/atom.xml"]);
 });
 
+test("reads the head only: alternates are not allowed in the body", () => {
+  const rss = (href: string) => `<link rel="alternate" type="application/rss+xml" href="${href}">`;
+  const page = `<html><head>${rss("/feed.xml")}</head><body>${rss("/other.xml")}</body></html>`;
+  assert.equal(discoverFeedLinks(page, "https://blog.example.test/"), [
+    "https://blog.example.test/feed.xml",
+  ]);
+});
+
+test("a page of a million nested elements is read no further than its first 10,000", () => {
+  // htmlparser2 takes quadratic time on deep nesting: read to its end, this page took minutes.
+  const link = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">';
+  const page = `<html><head>${link}${"<div>".repeat(1_000_000)}`;
+  assert.equal(discoverFeedLinks(page, "https://blog.example.test/"), [
+    "https://blog.example.test/feed.xml",
+  ]);
+});
+
 test("lists a feed named twice once", () => {
   const link = '<link rel="alternate" type="application/rss+xml" href="/feed">';
   assert.equal(discoverFeedLinks(link + link, PAGE), ["https://www.example.test/feed"]);

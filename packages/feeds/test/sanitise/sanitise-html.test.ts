@@ -130,4 +130,15 @@ test("text without any tag is returned as it is: it cannot contain markup", () =
   assert.is(clean("  Tom &amp; Jerry &lt;3  "), "Tom &amp; Jerry &lt;3");
 });
 
+test("a body nested deeper than any article is kept as its text, scripts still dropped", () => {
+  // htmlparser2 takes quadratic time on deep nesting: sanitised, this body took most of an hour.
+  const deep = `${"<div>".repeat(1_000_000)}<script>alert(1)</script>Still <b>here</b>`;
+  assert.is(clean(deep), "<p>Still here</p>");
+});
+
+test("a large body of ordinary depth is sanitised as HTML", () => {
+  const long = `<div><p>${"A sentence of an ordinary article. ".repeat(3000)}</p><p>End</p></div>`;
+  assert.ok(clean(long).startsWith("<div><p>A sentence"));
+});
+
 test.run();
