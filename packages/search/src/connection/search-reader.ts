@@ -14,6 +14,8 @@ import { createMeiliClient } from "./create-meili-client.ts";
  */
 export interface SearchReader {
   readonly role: "reader";
+  /** It searches with a tenant token, whose rules restrict every search to its audiences. */
+  readonly tenantToken: boolean;
   readonly client: Meilisearch;
   /** Built once: the client builds a fresh request pipeline for every `client.index()` call. */
   readonly index: Index<SearchDocument>;
@@ -21,20 +23,35 @@ export interface SearchReader {
   readonly markers: HighlightMarkers;
 }
 
-export interface SearchReaderOptions {
-  readonly url: string;
-  /** A search-only API key (see `ensureSearchKey`) or a tenant token (`createTenantToken`). */
-  readonly apiKey: string;
-}
+export type SearchReaderOptions =
+  | {
+      readonly url: string;
+      /**
+       * A search-only API key (see `ensureSearchKey`): searches see public items and the
+       * audiences each query names. A tenant token given here is used the same way.
+       */
+      readonly apiKey: string;
+    }
+  | {
+      readonly url: string;
+      /**
+       * A tenant token (see `createTenantToken`): searches see what it allows, public items and
+       * its audiences, without naming them; a query that names audiences narrows that further.
+       */
+      readonly tenantToken: string;
+    };
 
 export function createSearchReader(
   options: SearchReaderOptions,
   config: SearchConfigInput = {},
 ): SearchReader {
   const resolved = resolveSearchConfig(config);
-  const client = createMeiliClient(options.url, options.apiKey, resolved.requestTimeoutMs);
+  const tenantToken = "tenantToken" in options;
+  const key = "tenantToken" in options ? options.tenantToken : options.apiKey;
+  const client = createMeiliClient(options.url, key, resolved.requestTimeoutMs);
   return {
     role: "reader",
+    tenantToken,
     client,
     index: client.index<SearchDocument>(resolved.indexName),
     config: resolved,

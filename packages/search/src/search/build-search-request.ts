@@ -20,16 +20,18 @@ const ALL_FACETS = Object.keys(FACET_ATTRIBUTES) as FacetName[];
 
 /**
  * The request body Meilisearch receives for a learner's query. The visibility filter is always
- * the first element of the filter array, which Meilisearch ANDs with the rest on the server.
+ * the first element of the filter array, which Meilisearch ANDs with the rest on the server. A
+ * query that names no audiences sees public items only, or with a tenant token what it allows.
  */
 export function buildSearchRequest(
-  reader: Pick<SearchReader, "config" | "markers">,
+  reader: Pick<SearchReader, "config" | "markers" | "tenantToken">,
   query: SearchQuery,
 ): LearnerSearchRequest {
   const { config, markers } = reader;
+  const audiences = query.audiences ?? (reader.tenantToken ? undefined : []);
   return {
     q: query.q,
-    filter: [visibilityFilter(query.audiences), ...callerFilters(query)],
+    filter: [visibilityFilter(audiences), ...callerFilters(query)],
     ...(query.sort === "newest" ? { sort: ["publishedAtMs:desc"] } : {}),
     facets: (query.facets ?? ALL_FACETS).map((facet) => FACET_ATTRIBUTES[facet]),
     page: query.page,

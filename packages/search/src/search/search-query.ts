@@ -18,8 +18,11 @@ const Moment = z.union([z.date(), shape.publishedAt]);
  */
 export const SearchQuery = z.strictObject({
   q: z.string().default(""),
-  /** The learner's audience groups; public items are always included. */
-  audiences: z.array(shape.id).max(200).default([]),
+  /**
+   * The learner's audience groups; public items are always included. Left out, a search with a
+   * search-only key sees public items only, and one with a tenant token what the token allows.
+   */
+  audiences: z.array(shape.id).max(200).optional(),
   kinds: z.array(ContentKind).min(1).optional(),
   topics: z.array(shape.topics.element).min(1).max(50).optional(),
   experts: z.array(shape.expertId).min(1).max(200).optional(),

@@ -56,7 +56,10 @@ test("a tenant token cannot see another audience's items, even with its own filt
   const token = await createTenantToken(key, { audiences: ["finance"] });
   assert.not.ok(token.includes(key.key));
   // A second client, as a learner's browser would hold it: only the token, no other key.
-  const learner = createSearchReader({ url, apiKey: token }, { indexName: admin.config.indexName });
+  const learner = createSearchReader(
+    { url, tenantToken: token },
+    { indexName: admin.config.indexName },
+  );
   const seen = await searchContent(learner, { q: "roadmap", audiences: ["finance", "legal"] });
   assert.equal(seen.hits.map((hit) => hit.item.id).sort(), ["finance", "public"]);
   // Raw filters straight to Meilisearch are ANDed with the token's rules on the server.
@@ -68,6 +71,27 @@ test("a tenant token cannot see another audience's items, even with its own filt
   const other = await raw.search("roadmap", { filter: 'readableBy = "*"' });
   assert.equal(
     other.hits.map((hit) => hit.id),
+    ["public"],
+  );
+});
+
+test("a tenant token is all a search needs: it sees public items and its audiences", async () => {
+  const key = await ensureSearchKey(admin);
+  const token = await createTenantToken(key, { audiences: ["finance"] });
+  const options = { indexName: admin.config.indexName };
+  const learner = createSearchReader({ url, tenantToken: token }, options);
+  const ids = async (audiences?: string[]) =>
+    (await searchContent(learner, { q: "roadmap", ...(audiences ? { audiences } : {}) })).hits
+      .map((hit) => hit.item.id)
+      .sort();
+  assert.equal(await ids(), ["finance", "public"]);
+  // Audiences a query names narrow what the token allows, never widen it.
+  assert.equal(await ids([]), ["public"]);
+  // The same token given as a plain key is searched as one: public items unless a query says.
+  const asKey = createSearchReader({ url, apiKey: token }, options);
+  const seen = await searchContent(asKey, { q: "roadmap" });
+  assert.equal(
+    seen.hits.map((hit) => hit.item.id),
     ["public"],
   );
 });
