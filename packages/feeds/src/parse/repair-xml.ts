@@ -1,4 +1,5 @@
 import { decodeHTMLStrict } from "entities";
+import { closedSpans } from "./closed-spans.ts";
 import { findFeedRoot } from "./find-feed-root.ts";
 
 export interface RepairedXml {
@@ -45,29 +46,18 @@ function escapeMarkup(markup: string, counts: { bare: number; unknown: number })
 /**
  * The text split as `split` with a capturing regex would: markup, then a CDATA section or a
  * comment, then markup again, and so on. One never closed is markup, as the regex would leave
- * it. Each end is searched for once, from where it may start, so a document of a million
- * unclosed comments costs linear time, not a search to its end for each of them.
+ * it; the scan is linear whatever is left open (see `closedSpans`).
  */
 function splitVerbatim(text: string): string[] {
   const parts: string[] = [];
-  /** Openers with no end after the position noted. */
-  const unclosed = new Map<string, number>();
   let copied = 0;
-  VERBATIM_START.lastIndex = 0;
-  for (let start = VERBATIM_START.exec(text); start !== null; ) {
-    const opener = start[0];
-    const closer = VERBATIM_END[opener] ?? "";
-    const from = VERBATIM_START.lastIndex;
-    const end =
-      (unclosed.get(opener) ?? Number.POSITIVE_INFINITY) <= from ? -1 : text.indexOf(closer, from);
-    if (end === -1) unclosed.set(opener, from);
-    else {
-      const after = end + closer.length;
-      parts.push(text.slice(copied, start.index), text.slice(start.index, after));
-      copied = after;
-      VERBATIM_START.lastIndex = after;
-    }
-    start = VERBATIM_START.exec(text);
+  for (const { opener, after } of closedSpans(
+    text,
+    VERBATIM_START,
+    (found) => VERBATIM_END[found[0]] ?? "",
+  )) {
+    parts.push(text.slice(copied, opener.index), text.slice(opener.index, after));
+    copied = after;
   }
   parts.push(text.slice(copied));
   return parts;

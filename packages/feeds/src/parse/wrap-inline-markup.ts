@@ -1,3 +1,5 @@
+import { closedSpans } from "./closed-spans.ts";
+
 // Elements whose HTML some feeds write as raw child elements instead of escaped text or CDATA.
 // Atom's are the ones typed "xhtml"; RSS's have no type to say so. Attribute values cannot hold
 // "<" in XML, so a start tag is read no further than the next tag.
@@ -16,37 +18,22 @@ function mayHaveRawMarkup(xml: string): boolean {
 /**
  * Wraps HTML written as raw child elements in CDATA before parsing. xml2js keeps an element's
  * text and its children apart, so "submitted by <a>x</a> to <a>y</a>" would come back as
- * "submitted by  to" plus two links; as CDATA the markup reaches the sanitiser in order.
- * An element's content runs to the first end tag of its name, and the scan resumes after it; an
- * element never closed is remembered, so no part of the document is searched twice for the same
- * end tag: a feed of a million unclosed elements costs linear time.
+ * "submitted by  to" plus two links; as CDATA the markup reaches the sanitiser in order. An
+ * element's content runs to the first end tag of its name; the scan is linear whatever is left
+ * open (see `closedSpans`).
  */
 export function wrapInlineMarkup(xml: string): string {
   // A cheap look first: most feeds escape their HTML or use CDATA, and need no rewriting.
   if (!mayHaveRawMarkup(xml)) return xml;
   const parts: string[] = [];
   let copied = 0;
-  /** Names with no end tag after the position noted. */
-  const unclosed = new Map<string, number>();
-  INLINE_MARKUP_START.lastIndex = 0;
-  for (let start = INLINE_MARKUP_START.exec(xml); start !== null; ) {
-    const name = start[1] ?? "";
-    const from = INLINE_MARKUP_START.lastIndex;
-    const end =
-      (unclosed.get(name) ?? Number.POSITIVE_INFINITY) <= from
-        ? -1
-        : xml.indexOf(`</${name}>`, from);
-    if (end === -1) unclosed.set(name, from);
-    else {
-      INLINE_MARKUP_START.lastIndex = end + name.length + 3;
-      const inner = xml.slice(from, end);
-      // Only raw markup needs it; escaped or CDATA content, which is most of it, is left as it is.
-      if (/<[A-Za-z]/.test(inner) && !inner.includes("<![CDATA[")) {
-        parts.push(xml.slice(copied, from), `<![CDATA[${inner}]]>`);
-        copied = end;
-      }
+  for (const { from, end } of closedSpans(xml, INLINE_MARKUP_START, ([, name]) => `</${name}>`)) {
+    const inner = xml.slice(from, end);
+    // Only raw markup needs it; escaped or CDATA content, which is most of it, is left as it is.
+    if (/<[A-Za-z]/.test(inner) && !inner.includes("<![CDATA[")) {
+      parts.push(xml.slice(copied, from), `<![CDATA[${inner}]]>`);
+      copied = end;
     }
-    start = INLINE_MARKUP_START.exec(xml);
   }
   if (parts.length === 0) return xml;
   parts.push(xml.slice(copied));
