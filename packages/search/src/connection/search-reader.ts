@@ -47,7 +47,7 @@ export function createSearchReader(
 ): SearchReader {
   const resolved = resolveSearchConfig(config);
   const tenantToken = "tenantToken" in options;
-  const key = "tenantToken" in options ? options.tenantToken : options.apiKey;
+  const key = tenantToken ? options.tenantToken : options.apiKey;
   const client = createMeiliClient(options.url, key, resolved.requestTimeoutMs);
   return {
     role: "reader",
