@@ -14,10 +14,13 @@
 // overrides its binary) and stopped at the end. The whole measurement is made three times
 // (`--runs N`), each with fresh indexes: the floors are judged on the ratios' medians, the most
 // re-run writes and the highest peak, since one run on a shared 2-core machine can be off by a
-// tenth either way. `--json` gives those figures and every run's own.
+// tenth either way. Two figures explain the ratio: the first run's writes replayed into a fresh
+// index one at a time, so that Meilisearch indexes the same batch sizes with the machine to
+// itself, and how much of every core the first run kept busy (worker, Meilisearch and feed
+// server together). `--json` gives those figures and every run's own.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -64,6 +67,8 @@ const log = (line: string) => {
 
 interface FeedServer {
   readonly base: string;
+  /** Its process, whose CPU counts in how much of the machine a run used. */
+  readonly pid: number | undefined;
   readonly bytes: number;
   stats(): Promise<ServerStats>;
   stop(): Promise<void>;
@@ -81,6 +86,7 @@ async function startFeedServer(): Promise<FeedServer> {
   const listening = await nextMessage(child, "listening");
   return {
     base: `http://127.0.0.1:${listening.port}`,
+    pid: child.pid,
     bytes: listening.bytes,
     stats: async () => {
       const answer = nextMessage(child, "stats");
@@ -127,8 +133,11 @@ function orgConfig(base: string, index: string, stateIndex: string) {
 interface Timed<T> {
   /** The worker's own run time (its summary's durationMs), or the bulk add's. */
   readonly seconds: number;
-  /** CPU seconds of the worker process and of the embedded Meilisearch (NaN for a remote one). */
-  readonly cpu: { readonly ours: number; readonly meilisearch: number };
+  /**
+   * CPU seconds of the worker process, of the embedded Meilisearch (NaN for a remote one) and,
+   * for a worker run, of the feed server.
+   */
+  readonly cpu: { readonly ours: number; readonly meilisearch: number; readonly feeds?: number };
   readonly value: T;
 }
 
@@ -209,17 +218,20 @@ async function runWorker(
 
 async function timedWorker(
   connection: MeilisearchConnection,
+  feedsPid: number | undefined,
   configPath: string,
   dataDir: string,
   all: boolean,
 ): Promise<Timed<WorkerRun>> {
   const meiliPid = connection.embedded?.pid;
   const meiliBefore = await processCpuSeconds(meiliPid);
+  const feedsBefore = await processCpuSeconds(feedsPid);
   const run = await runWorker(connection, configPath, dataDir, all);
   const meilisearch = (await processCpuSeconds(meiliPid)) - meiliBefore;
+  const feeds = (await processCpuSeconds(feedsPid)) - feedsBefore;
   return {
     seconds: run.summary.durationMs / 1000,
-    cpu: { ours: run.cpuSeconds, meilisearch },
+    cpu: { ours: run.cpuSeconds, meilisearch, feeds },
     value: run,
   };
 }
@@ -267,16 +279,18 @@ async function documentWrites(
   admin: SearchAdmin,
   indexUid: string,
   afterUid: number,
-): Promise<{ tasks: number; documents: number; batchUids: number[] }> {
+): Promise<{ tasks: number; documents: number; batchUids: number[]; sizes: number[] }> {
   const { results } = await admin.client.tasks.getTasks({
     indexUids: [indexUid],
     types: [...WRITE_TYPES],
     limit: PAGE,
   });
-  const after = results.filter((task) => task.uid > afterUid);
-  const documents = after.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0);
+  // Newest first as listed: sizes go back to the order the writes were sent in.
+  const after = results.filter((task) => task.uid > afterUid).sort((a, b) => a.uid - b.uid);
+  const sizes = after.map((task) => task.details?.receivedDocuments ?? 0);
+  const documents = sizes.reduce((sum, size) => sum + size, 0);
   const batchUids = [...new Set(after.flatMap((task) => task.batchUid ?? []))];
-  return { tasks: after.length, documents, batchUids };
+  return { tasks: after.length, documents, batchUids, sizes };
 }
 
 async function documentCount(admin: SearchAdmin, indexUid: string): Promise<number> {
@@ -310,12 +324,36 @@ async function bulkAdd(
   }
 }
 
+/**
+ * The first run's writes again, the same documents in the same sizes and order, each awaited
+ * before the next is sent: what those batches cost Meilisearch with the machine to itself, where
+ * the first run shares it with the worker. The sum of the batches' own durations.
+ */
+async function replayWrites(
+  admin: SearchAdmin,
+  indexUid: string,
+  documents: Record<string, unknown>[],
+  sizes: readonly number[],
+): Promise<number> {
+  const index = admin.client.index(indexUid);
+  let seconds = 0;
+  let offset = 0;
+  for (const size of sizes) {
+    const { taskUid } = await index.updateDocuments(documents.slice(offset, offset + size));
+    offset += size;
+    const [task] = await awaitTasks(admin, [{ taskUid, operation: "replay" }], BULK_TIMEOUT_MS);
+    seconds += durationSeconds(task?.duration ?? null);
+  }
+  return seconds;
+}
+
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
 interface Indexes {
   readonly index: string;
   readonly stateIndex: string;
   readonly bulkIndex: string;
+  readonly replayIndex: string;
 }
 
 /** The three runs, checked: every feed read, every document indexed, nothing rewritten. */
@@ -325,24 +363,25 @@ async function measure(
   uids: Indexes,
   workDir: string,
 ) {
-  const { index, stateIndex, bulkIndex } = uids;
+  const { index, stateIndex, bulkIndex, replayIndex } = uids;
   const admin = createSearchAdmin(connection, { indexName: index });
   await applyIndexSettings(admin, index);
   await applyIndexSettings(admin, bulkIndex);
+  await applyIndexSettings(admin, replayIndex);
   const configPath = join(workDir, "sightline.json");
   await writeFile(configPath, JSON.stringify(orgConfig(feeds.base, index, stateIndex)));
   const dataDir = join(workDir, "data");
   const meiliPid = connection.embedded?.pid;
 
   const start = await latestTaskUid(admin);
-  const first = await timedWorker(connection, configPath, dataDir, false);
+  const first = await timedWorker(connection, feeds.pid, configPath, dataDir, false);
   const firstWrites = await documentWrites(admin, index, start);
   const firstIndexing = await indexingBatches(admin, firstWrites.batchUids);
   const firstCount = await documentCount(admin, index);
   const served = await feeds.stats();
 
   const before = await latestTaskUid(admin);
-  const rerun = await timedWorker(connection, configPath, dataDir, true);
+  const rerun = await timedWorker(connection, feeds.pid, configPath, dataDir, true);
   const rerunWrites = await documentWrites(admin, index, before);
   const stateSaves = (await documentWrites(admin, stateIndex, before)).tasks;
   const rerunCount = await documentCount(admin, index);
@@ -357,13 +396,23 @@ async function measure(
     (await documentWrites(admin, bulkIndex, bulkStart)).batchUids,
   );
   const bulkCount = await documentCount(admin, bulkIndex);
-  if (firstCount !== FEEDS * ITEMS || bulkCount !== firstCount || rerunCount !== firstCount) {
+  const replaySeconds = await replayWrites(admin, replayIndex, documents, firstWrites.sizes);
+  const replayCount = await documentCount(admin, replayIndex);
+  if (
+    firstCount !== FEEDS * ITEMS ||
+    bulkCount !== firstCount ||
+    rerunCount !== firstCount ||
+    replayCount !== firstCount
+  ) {
     throw new Error(
-      `document counts: first run ${firstCount}, re-run ${rerunCount}, bulk ${bulkCount}; ` +
-        `expected ${FEEDS * ITEMS}`,
+      `document counts: first run ${firstCount}, re-run ${rerunCount}, bulk ${bulkCount}, ` +
+        `replay ${replayCount}; expected ${FEEDS * ITEMS}`,
     );
   }
-  for (const uid of [index, stateIndex, bulkIndex]) {
+  // Everything the first run kept busy, over the worker process's lifetime on every core.
+  const firstRunCpu = first.cpu.ours + first.cpu.meilisearch + (first.cpu.feeds ?? 0);
+  const machineUse = firstRunCpu / (first.value.processSeconds * availableParallelism());
+  for (const uid of [index, stateIndex, bulkIndex, replayIndex]) {
     await admin.client.deleteIndex(uid).waitTask({ timeout: 60_000 });
   }
   return {
@@ -387,6 +436,9 @@ async function measure(
       firstRunIndexingBatches: firstIndexing.batches,
       firstRunIndexingSeconds: round(firstIndexing.seconds, 2),
       bulkIndexingSeconds: round(bulkIndexing.seconds, 2),
+      replayIndexingSeconds: round(replaySeconds, 2),
+      firstRunFeedServerCpuSeconds: round(first.cpu.feeds ?? Number.NaN, 2),
+      firstRunMachineUse: round(machineUse, 2),
       unchangedRerunDocuments: rerunWrites.documents,
       rerunNotModified: notModified,
       rerunStateSaves: stateSaves,
@@ -422,7 +474,13 @@ function printRun({ runs, result }: Measured, run: number): void {
   );
   log(
     `  Meilisearch indexing: ${result.firstRunIndexingSeconds} s in ${result.firstRunIndexingBatches} batches ` +
-      `for ours, ${result.bulkIndexingSeconds} s for the bulk add.`,
+      `for ours, ${result.replayIndexingSeconds} s for the same batches replayed with the machine ` +
+      `to itself, ${result.bulkIndexingSeconds} s for the bulk add.`,
+  );
+  log(
+    `  The first run kept ${Math.round(result.firstRunMachineUse * 100)} % of ` +
+      `${availableParallelism()} cores busy (worker, Meilisearch and feed server; ` +
+      `${result.firstRunFeedServerCpuSeconds} CPU-s for the feed server).`,
   );
   log(
     `  Worker processes, start-up and Meilisearch handshake included: ` +
@@ -493,6 +551,7 @@ try {
           index: `bench-ingest-${suffix}`,
           stateIndex: `bench-ingest-feeds-${suffix}`,
           bulkIndex: `bench-ingest-bulk-${suffix}`,
+          replayIndex: `bench-ingest-replay-${suffix}`,
         },
         workDir,
       ).finally(() => rm(workDir, { recursive: true, force: true }));
