@@ -327,9 +327,9 @@ async function bulkAdd(
 }
 
 /**
- * The first run's writes again: the same documents, in writes of the same sizes in the same
- * order, each awaited before the next is sent: what those batches cost Meilisearch with the machine to itself, where
- * the first run shares it with the worker. The sum of the batches' own durations.
+ * The first run's writes again: the same documents in writes of the same sizes and order, each
+ * awaited before the next is sent. The sum of the batches' own durations is what those batches
+ * cost Meilisearch with the machine to itself; in the first run it shares it with the worker.
  */
 async function replayWrites(
   admin: SearchAdmin,
